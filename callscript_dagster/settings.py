@@ -1,0 +1,165 @@
+"""The one place that reads CallScript's configuration from the environment.
+
+Every setting has its environment variable, its default and its meaning here; resources and the CLI take
+their values from `get_settings()`. Secrets are `SecretStr`, so they never print in reprs, logs or run config.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+RINGBA_API_URL = "https://api.ringba.com"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True)
+
+    # --- where things live -------------------------------------------------------------------------
+    database_url: SecretStr | None = Field(
+        default=None,
+        validation_alias="DATABASE_URL",
+        description="PostgreSQL URL of the system of record. Absent: an embedded PostgreSQL under CALLSCRIPT_HOME.",
+    )
+    dagster_database: str = Field(
+        default="dagster",
+        validation_alias="CALLSCRIPT_DAGSTER_DATABASE",
+        description="Database (on the same server) that holds Dagster's runs, events and schedules.",
+    )
+    home: Path = Field(
+        default=Path(".callscript"),
+        validation_alias="CALLSCRIPT_HOME",
+        description="Embedded database, local audio vault, logs and Dagster's local files.",
+    )
+    deployment: Literal["local", "demo", "prod"] = Field(default="local", validation_alias="CALLSCRIPT_ENV")
+
+    # --- partitions --------------------------------------------------------------------------------
+    timezone: str = Field(default="UTC", validation_alias="CALLSCRIPT_TIMEZONE")
+    partitions_start: date = Field(default=date(2025, 1, 1), validation_alias="CALLSCRIPT_PARTITIONS_START")
+
+    # --- Ringba ------------------------------------------------------------------------------------
+    ringba_account_id: str = Field(default="", validation_alias="RINGBA_ACCOUNT_ID")
+    ringba_api_token: SecretStr = Field(default=SecretStr(""), validation_alias="RINGBA_API_TOKEN")
+    ringba_base_url: str = Field(default=RINGBA_API_URL, validation_alias="RINGBA_BASE_URL")
+    ringba_max_rps: float = Field(
+        default=1.0,
+        gt=0,
+        validation_alias="RINGBA_MAX_RPS",
+        description="Requests per second to the reporting API, shared by every run of the deployment.",
+    )
+    ringba_page_size: int = Field(default=1000, ge=1, le=1000, validation_alias="RINGBA_PAGE_SIZE")
+
+    # --- lanes -------------------------------------------------------------------------------------
+    claim_timeout_seconds: int = Field(
+        default=1800,
+        validation_alias="CALLSCRIPT_CLAIM_TIMEOUT_SECONDS",
+        description="A claim older than this is a zombie and is released, even if its run looks alive.",
+    )
+    max_auto_attempts: int = Field(
+        default=5,
+        validation_alias="CALLSCRIPT_MAX_AUTO_ATTEMPTS",
+        description="The lane sensor stops retrying a call after this many attempts; an operator's "
+        "re-materialization still retries it.",
+    )
+    http_timeout_seconds: float = Field(default=30.0, validation_alias="CALLSCRIPT_HTTP_TIMEOUT_SECONDS")
+
+    # --- Vault -------------------------------------------------------------------------------------
+    storage_url: str = Field(
+        default="",
+        validation_alias="CALLSCRIPT_STORAGE_URL",
+        description="Where recordings are vaulted: empty (CALLSCRIPT_HOME/audio), file:///path, or "
+        "s3://bucket/prefix (S3, R2, MinIO, Supabase Storage's S3 endpoint).",
+    )
+    s3_endpoint_url: str | None = Field(default=None, validation_alias="CALLSCRIPT_S3_ENDPOINT_URL")
+    s3_region: str = Field(default="us-east-1", validation_alias="CALLSCRIPT_S3_REGION")
+    s3_access_key_id: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("CALLSCRIPT_S3_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID")
+    )
+    s3_secret_access_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("CALLSCRIPT_S3_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY")
+    )
+    max_recording_bytes: int = Field(default=200 * 1024 * 1024, validation_alias="CALLSCRIPT_MAX_RECORDING_BYTES")
+    download_timeout_seconds: float = Field(
+        default=600.0,
+        validation_alias="CALLSCRIPT_DOWNLOAD_TIMEOUT_SECONDS",
+        description="Wall-clock limit for one recording download (the per-read timeout is the HTTP timeout).",
+    )
+    vault_concurrency: int = Field(default=8, ge=1, validation_alias="CALLSCRIPT_VAULT_CONCURRENCY")
+
+    # --- Factory (transcription) -------------------------------------------------------------------
+    whisper_model: str = Field(
+        default="",
+        validation_alias="CALLSCRIPT_WHISPER_MODEL",
+        description="faster-whisper model name or local CTranslate2 directory; empty: the bundled tiny.en.",
+    )
+    whisper_device: Literal["auto", "cpu", "cuda"] = Field(default="auto", validation_alias="CALLSCRIPT_WHISPER_DEVICE")
+    whisper_compute_type: str = Field(
+        default="auto",
+        validation_alias="CALLSCRIPT_WHISPER_COMPUTE_TYPE",
+        description="auto: float16 on CUDA, int8 on CPU.",
+    )
+    whisper_batch_size: int = Field(default=16, ge=1, validation_alias="CALLSCRIPT_WHISPER_BATCH_SIZE")
+    whisper_cpu_threads: int = Field(default=0, ge=0, validation_alias="CALLSCRIPT_WHISPER_CPU_THREADS")
+    agent_channel: Literal[0, 1] = Field(
+        default=0,
+        validation_alias="CALLSCRIPT_AGENT_CHANNEL",
+        description="Which channel of a stereo recording is the agent (0 = left); the other is the caller.",
+    )
+    diarization_pipeline: Path | None = Field(
+        default=None,
+        validation_alias="CALLSCRIPT_DIARIZATION_PIPELINE",
+        description="Local pyannote.audio pipeline (config.yaml) for mono recordings; needs the [diarization] extra.",
+    )
+    gpu_cost_per_hour: float = Field(default=0.0, ge=0, validation_alias="CALLSCRIPT_GPU_COST_PER_HOUR")
+
+    # --- Judge -------------------------------------------------------------------------------------
+    policy_path: Path | None = Field(
+        default=None,
+        validation_alias="CALLSCRIPT_POLICY_PATH",
+        description="Compliance policy YAML; absent: the shipped pay-per-call policy.",
+    )
+    openai_api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
+    judge_model: str = Field(default="", validation_alias="CALLSCRIPT_JUDGE_MODEL")
+    judge_concurrency: int = Field(default=4, ge=1, validation_alias="CALLSCRIPT_JUDGE_CONCURRENCY")
+    judge_min_confidence: float = Field(default=0.6, ge=0, le=1, validation_alias="CALLSCRIPT_JUDGE_MIN_CONFIDENCE")
+    judge_input_usd_per_mtok: float = Field(default=0.0, ge=0, validation_alias="CALLSCRIPT_JUDGE_INPUT_USD_PER_MTOK")
+    judge_output_usd_per_mtok: float = Field(
+        default=0.0, ge=0, validation_alias="CALLSCRIPT_JUDGE_OUTPUT_USD_PER_MTOK"
+    )
+
+    # --- ops -----------------------------------------------------------------------------------------
+    sentry_dsn: SecretStr | None = Field(default=None, validation_alias="SENTRY_DSN")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown IANA timezone {value!r} (e.g. UTC, America/New_York)") from exc
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def home_dir(self) -> Path:
+        return self.home.expanduser().resolve()
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.judge_model and (self.openai_api_key or self.openai_base_url))
+
+
+@functools.cache
+def get_settings() -> Settings:
+    """Settings of this process, read once from the environment."""
+    return Settings()
