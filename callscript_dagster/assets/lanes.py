@@ -1,0 +1,53 @@
+"""Dagster glue shared by the per-call lane assets: run the lane for the partition, report, and fail the
+partition only for what a retry can fix."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import dagster as dg
+from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
+
+from callscript_dagster.calls.lanes import Lane, WorkFunction, run_lane
+from callscript_dagster.partitions import partition_days
+from callscript_dagster.resources.database import DatabaseResource
+from callscript_dagster.settings import get_settings
+
+
+def materialize_lane(
+    context: dg.AssetExecutionContext,
+    *,
+    lane: Lane,
+    database: DatabaseResource,
+    work: WorkFunction,
+    concurrency: int,
+    work_version: str | None = None,
+    extra_metadata: dict | None = None,
+) -> dg.MaterializeResult:
+    """Run `lane` over the partition's calls. Permanent failures are recorded and the partition succeeds;
+    transient ones left after in-run retries make it fail — after everything else is committed — so the UI
+    shows it failed and re-materializing retries exactly those calls."""
+    live_runs = context.instance.get_run_ids(dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES))
+    report = run_lane(
+        lane=lane,
+        pool=database.pool(),
+        days=partition_days(context),
+        run_id=context.run_id,
+        work=work,
+        live_run_ids=live_runs,
+        log=context.log,
+        concurrency=concurrency,
+        work_version=work_version,
+        claim_timeout=timedelta(seconds=get_settings().claim_timeout_seconds),
+    )
+    metadata = {**report.metadata(), **(extra_metadata or {})}
+    if report.retryable_left:
+        raise dg.Failure(
+            description=(
+                f"{len(report.retryable_left)} of {report.to_do} calls failed with retryable errors after "
+                f"in-run retries ({report.summary()}). Everything else is committed; re-materialize the "
+                "partition to retry exactly those calls."
+            ),
+            metadata=metadata,
+        )
+    return dg.MaterializeResult(metadata=metadata)

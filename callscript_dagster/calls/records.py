@@ -1,0 +1,163 @@
+"""Turning Ringba call-log records into calls we can store — or into a clear reason why not.
+
+Records come from outside: any field may be missing, mistyped or hostile. Parsing never raises; a record is
+either a `CallRecord` or a `Rejection` whose reason an operator can act on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+# Columns we ask Ringba for. The ones with a home in core.calls are mapped below; the rest go to `attributes`.
+VALUE_COLUMNS = (
+    "inboundCallId",
+    "callDt",
+    "recordingUrl",
+    "callLengthInSeconds",
+    "campaignName",
+    "publisherName",
+    "inboundPhoneNumber",
+    "number",
+    "targetName",
+    "hasConverted",
+    "payoutAmount",
+)
+MAX_CALL_ID_LENGTH = 256
+_CALL_ID = re.compile(r"^[\x21-\x7e]+$")  # printable ASCII, no spaces or control characters
+# Epoch values above this are milliseconds (it is 1973 in ms, 5138 in seconds).
+_EPOCH_MS_THRESHOLD = 100_000_000_000
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    call_id: str
+    call_at: datetime
+    partition_date: date
+    campaign_name: str | None
+    publisher_name: str | None
+    caller_number: str | None
+    dialed_number: str | None
+    duration_seconds: int | None
+    recording_url: str | None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    reason: str
+    record: dict[str, Any]
+    call_id: str | None = None
+
+
+def parse_call_time(value: Any) -> datetime:
+    """A Ringba `callDt`: ISO 8601 (with or without zone; none means UTC) or epoch milliseconds/seconds."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"callDt {value!r} is not a time")
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            parsed = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+        except ValueError:
+            raise ValueError(f"callDt {value!r} is neither ISO 8601 nor epoch milliseconds") from None
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    else:
+        raise ValueError(f"callDt has type {type(value).__name__}, expected a string or a number")
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(f"callDt {value!r} is not a valid epoch time")
+    seconds = number / 1000 if number >= _EPOCH_MS_THRESHOLD else number
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"callDt {value!r} is out of range") from None
+
+
+def _optional_text(record: dict[str, Any], column: str, max_length: int = 512) -> str | None:
+    value = record.get(column)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError(f"{column} has type {type(value).__name__}, expected text")
+    text = str(value).strip()
+    if len(text) > max_length:
+        raise ValueError(f"{column} is longer than {max_length} characters")
+    return text or None
+
+
+def _duration(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError("callLengthInSeconds is a boolean, expected a number")
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"callLengthInSeconds {value!r} is not a number") from None
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError(f"callLengthInSeconds {value!r} is not a non-negative number")
+    return round(seconds)
+
+
+def _recording_url(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"recordingUrl has type {type(value).__name__}, expected a URL")
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("recordingUrl is not an http(s) URL")
+    if len(value) > 4096:
+        raise ValueError("recordingUrl is longer than 4096 characters")
+    return value.strip()
+
+
+def parse_call_record(record: Any, tz: ZoneInfo) -> CallRecord | Rejection:
+    """Validate one Ringba record; the partition is the day of the call in the business timezone `tz`."""
+    if not isinstance(record, dict):
+        return Rejection(f"record is a {type(record).__name__}, expected an object", {"value": repr(record)[:500]})
+    raw_id = record.get("inboundCallId")
+    call_id = raw_id.strip() if isinstance(raw_id, str) else None
+    if not call_id:
+        return Rejection("missing inboundCallId", record)
+    if len(call_id) > MAX_CALL_ID_LENGTH or not _CALL_ID.match(call_id):
+        return Rejection("inboundCallId is not printable ASCII of at most 256 characters", record)
+    try:
+        call_at = parse_call_time(record.get("callDt"))
+        parsed = CallRecord(
+            call_id=call_id,
+            call_at=call_at,
+            partition_date=call_at.astimezone(tz).date(),
+            campaign_name=_optional_text(record, "campaignName"),
+            publisher_name=_optional_text(record, "publisherName"),
+            caller_number=_optional_text(record, "inboundPhoneNumber", 64),
+            dialed_number=_optional_text(record, "number", 64),
+            duration_seconds=_duration(record.get("callLengthInSeconds")),
+            recording_url=_recording_url(record.get("recordingUrl")),
+            attributes={k: v for k, v in record.items() if k not in _MAPPED},
+        )
+    except ValueError as exc:
+        return Rejection(str(exc), record, call_id)
+    return parsed
+
+
+_MAPPED = frozenset(
+    {
+        "inboundCallId",
+        "callDt",
+        "recordingUrl",
+        "callLengthInSeconds",
+        "campaignName",
+        "publisherName",
+        "inboundPhoneNumber",
+        "number",
+    }
+)

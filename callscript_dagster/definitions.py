@@ -1,0 +1,39 @@
+"""The one Definitions object of CallScript. Resources come from the settings module (the environment);
+secrets reach resources as `dg.EnvVar`, so the UI and run config show the variable's name, never its value."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from callscript_dagster.assets.ringba_calls import build_ringba_calls
+from callscript_dagster.partitions import daily_partitions
+from callscript_dagster.resources.database import DatabaseResource
+from callscript_dagster.resources.ringba import RingbaResource
+from callscript_dagster.sensors.ingest import build_ingest_sensor
+from callscript_dagster.settings import Settings, get_settings
+
+
+def build_definitions(settings: Settings | None = None, *, database_url: str | None = None) -> dg.Definitions:
+    settings = settings or get_settings()
+    partitions = daily_partitions(settings)
+    ringba_calls = build_ringba_calls(partitions)
+    database = DatabaseResource(url=database_url)
+    return dg.Definitions(
+        assets=[ringba_calls],
+        sensors=[build_ingest_sensor(ringba_calls, partitions)],
+        resources={
+            "database": database,
+            "ringba": RingbaResource(
+                account_id=settings.ringba_account_id,
+                api_token=dg.EnvVar("RINGBA_API_TOKEN"),
+                base_url=settings.ringba_base_url,
+                max_requests_per_second=settings.ringba_max_rps,
+                page_size=settings.ringba_page_size,
+                timeout_seconds=settings.http_timeout_seconds,
+                database=database,
+            ),
+        },
+    )
+
+
+defs = build_definitions()
