@@ -1,0 +1,61 @@
+"""`callscript simulate ...`: run a local simulator of an external service in the foreground."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from callscript_dagster.simulators.server import serve_forever
+
+app = typer.Typer(no_args_is_help=True, help="Run contract-faithful local simulators of external services.")
+
+
+@app.callback()
+def simulate() -> None:
+    """Run contract-faithful local simulators of external services."""
+
+
+@app.command()
+def ringba(
+    port: int = typer.Option(8099, help="Port to listen on (0: any free port)."),
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    calls_per_day: int = typer.Option(200, min=0, help="Synthetic calls for every UTC day."),
+    seed: int = typer.Option(7, help="Same seed, same calls."),
+    account_id: str = typer.Option("RA_demo", help="The simulated Ringba account id."),
+    token: str = typer.Option("demo-token", help="The API token the simulator accepts."),
+    expired_fraction: float = typer.Option(
+        0.0, min=0, max=1, help="Share of calls first listed with an expired URL."
+    ),
+    deleted_fraction: float = typer.Option(
+        0.0, min=0, max=1, help="Share of calls whose recording is gone (404)."
+    ),
+    malformed_fraction: float = typer.Option(0.0, min=0, max=1, help="Share of malformed call-log records."),
+    url_ttl_seconds: int = typer.Option(3600, min=1, help="Lifetime of the recording URLs handed out."),
+    recordings_dir: Path | None = typer.Option(None, help="Recordings and manifest.json (default: shipped)."),
+) -> None:
+    """Ringba's call-log API and recording URLs, with calls arriving through each day."""
+    from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
+
+    try:
+        sim = RingbaSimulator(
+            account_id=account_id,
+            token=token,
+            seed=seed,
+            calls_per_day=calls_per_day,
+            recordings_dir=recordings_dir or DEFAULT_RECORDINGS_DIR,
+            url_ttl_seconds=url_ttl_seconds,
+            expired_fraction=expired_fraction,
+            deleted_fraction=deleted_fraction,
+            malformed_fraction=malformed_fraction,
+        )
+    except (OSError, ValueError) as exc:
+        typer.echo(f"cannot start the Ringba simulator: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+    def announce(url: str) -> None:
+        typer.echo(f"Ringba simulator listening on {url} (account {account_id}, {calls_per_day} calls/day)")
+        typer.echo("Point CallScript at it with:")
+        typer.echo(f"  export RINGBA_BASE_URL={url} RINGBA_ACCOUNT_ID={account_id} RINGBA_API_TOKEN={token}")
+
+    serve_forever(sim.app, host, port, on_ready=announce)
