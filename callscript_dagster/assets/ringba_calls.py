@@ -1,5 +1,7 @@
 """Ingest lane: the partition's calls, from Ringba into core.calls."""
 
+from zoneinfo import ZoneInfo
+
 import dagster as dg
 
 from callscript_dagster.calls.ingest import ingest_window
@@ -7,7 +9,7 @@ from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.ringba import RingbaResource
 
 
-def build_ringba_calls(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefinition:
+def build_ringba_calls(partitions_def: dg.DailyPartitionsDefinition) -> dg.AssetsDefinition:
     @dg.asset(
         name="ringba_calls",
         partitions_def=partitions_def,
@@ -26,9 +28,10 @@ def build_ringba_calls(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefi
         Malformed records are rejected into `core.ingest_rejections` with a reason; the rest of the page lands.
         New calls become pending for the vault lane."""
         window = context.partition_time_window
+        tz = ZoneInfo(partitions_def.timezone or "UTC")
         with ringba.open_client(on_retry=lambda exc, wait: context.log.warning(f"{exc}; retrying in {wait:.1f}s")) as client:
             report = ingest_window(
-                client, database.pool(), window.start, window.end, run_id=context.run_id, log=context.log
+                client, database.pool(), window.start, window.end, tz=tz, run_id=context.run_id, log=context.log
             )
         return dg.MaterializeResult(metadata=report.metadata())
 

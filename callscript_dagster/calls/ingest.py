@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import psycopg
+from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
@@ -33,16 +34,18 @@ class UpsertCounts:
     received: int = 0
     new: int = 0
     updated: int = 0
+    url_refreshed: int = 0  # only the recording URL's signature changed: kept fresh, not an event
     duplicates: int = 0
 
     @property
     def unchanged(self) -> int:
-        return self.received - self.duplicates - self.new - self.updated
+        return self.received - self.duplicates - self.new - self.updated - self.url_refreshed
 
     def __iadd__(self, other: UpsertCounts) -> UpsertCounts:
         self.received += other.received
         self.new += other.new
         self.updated += other.updated
+        self.url_refreshed += other.url_refreshed
         self.duplicates += other.duplicates
         return self
 
@@ -55,7 +58,7 @@ def upsert_calls(conn: psycopg.Connection, calls: list[CallRecord], run_id: str 
     counts = UpsertCounts(received=len(calls), duplicates=len(calls) - len(latest))
     if not latest:
         return counts
-    with conn.cursor() as cur:
+    with conn.cursor(row_factory=dict_row) as cur:
         cur.execute(query("stage_calls"))
         with cur.copy(f"COPY calls_stage ({_STAGE_COLUMNS}) FROM STDIN") as copy:
             for c in latest.values():
@@ -74,8 +77,7 @@ def upsert_calls(conn: psycopg.Connection, calls: list[CallRecord], run_id: str 
                     )
                 )
         row = cur.execute(query("upsert_calls"), {"run_id": run_id}).fetchone()
-    new, updated = (row["new"], row["updated"]) if isinstance(row, dict) else row
-    counts.new, counts.updated = new, updated
+    counts.new, counts.updated, counts.url_refreshed = row["new"], row["updated"], row["url_refreshed"]
     return counts
 
 
@@ -114,6 +116,7 @@ class IngestReport:
             "fetched": self.fetched,
             "new": self.counts.new,
             "updated": self.counts.updated,
+            "url_refreshed": self.counts.url_refreshed,
             "unchanged": self.counts.unchanged,
             "rejected": self.rejected,
             "pages": self.pages,
@@ -132,13 +135,12 @@ def ingest_window(
     start: datetime,
     end: datetime,
     *,
+    tz: ZoneInfo,
     run_id: str | None,
     log: logging.Logger,
 ) -> IngestReport:
     """Fetch every call Ringba has in [start, end) and store it, committing page by page so a crash loses at
-    most the page in flight. The partition of a call is its day in the timezone of `start`."""
-    tz = start.tzinfo
-    assert isinstance(tz, ZoneInfo), "partition windows carry their IANA timezone"
+    most the page in flight. The partition of a call is its day in the business timezone `tz`."""
     report = IngestReport()
     began = time.monotonic()
     for page in client.iter_call_logs(start, end):
@@ -147,7 +149,7 @@ def ingest_window(
         rejections = [p for p in parsed if isinstance(p, Rejection)]
         with pool.connection() as conn, conn.transaction():
             report.counts += upsert_calls(conn, calls, run_id)
-            record_rejections(conn, rejections, start.date(), run_id)
+            record_rejections(conn, rejections, start.astimezone(tz).date(), run_id)
         report.pages += 1
         report.fetched += len(page.records)
         report.rejected += len(rejections)

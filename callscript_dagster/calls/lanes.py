@@ -15,6 +15,7 @@ A lane differs from another only in its work function. The guarantees live here:
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 import time
 import traceback
@@ -175,10 +176,18 @@ def run_lane(
     log.info(f"{lane} {_days_label(days)}: {report.to_do} calls to do")
 
     lock = threading.Lock()
+    # Worker threads never touch `log` themselves: Dagster's log manager writes events to the instance and is
+    # not safe to call from many threads at once. They queue messages; the orchestrating thread logs them.
+    messages: queue.SimpleQueue[tuple[int, str]] = queue.SimpleQueue()
+
+    def flush_messages() -> None:
+        while not messages.empty():
+            level, text = messages.get_nowait()
+            log.log(level, text)
 
     def process(call: ClaimedCall) -> None:
         def on_retry(exc: BaseException, wait_s: float) -> None:
-            log.warning(f"{lane} {call.call_id}: {exc}; retrying in {wait_s:.1f}s")
+            messages.put((logging.WARNING, f"{lane} {call.call_id}: {exc}; retrying in {wait_s:.1f}s"))
 
         try:
             result = call_with_retries(
@@ -188,7 +197,7 @@ def run_lane(
             _fail(pool, params, call, exc.error_class, exc.message, report, lock)
             return
         except Exception as exc:  # a bug, not the call's fault: keep it retryable and visible
-            log.error(f"{lane} {call.call_id}: unexpected error\n{traceback.format_exc()}")
+            messages.put((logging.ERROR, f"{lane} {call.call_id}: unexpected error\n{traceback.format_exc()}"))
             message = f"internal error: {type(exc).__name__}: {exc}"[:500]
             _fail(pool, params, call, ErrorClass.TRANSIENT, message, report, lock)
             return
@@ -206,6 +215,7 @@ def run_lane(
                 if not in_flight:
                     break
                 finished, in_flight = wait(in_flight, timeout=progress_every, return_when=FIRST_COMPLETED)
+                flush_messages()
                 for future in finished:
                     future.result()  # commit errors (database down) stop the lane loudly
                 if time.monotonic() - last_progress >= progress_every:
@@ -215,6 +225,7 @@ def run_lane(
             for future in in_flight:
                 future.cancel()
             executor.shutdown(wait=True, cancel_futures=True)
+            flush_messages()
             _release_own_claims(pool, params, report)
 
     report.seconds = time.monotonic() - began

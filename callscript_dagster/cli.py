@@ -1,0 +1,56 @@
+"""`callscript`: the operator's command line."""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+
+from callscript_dagster.settings import get_settings
+
+app = typer.Typer(help="CallScript: Ringba calls → vaulted audio → transcripts → compliance judgments.", no_args_is_help=True)
+db_app = typer.Typer(help="The system-of-record database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def _simulators() -> typer.Typer:
+    from callscript_dagster.simulators.cli import app as simulate_app
+
+    return simulate_app
+
+
+app.add_typer(_simulators(), name="simulate", help="Run a local simulator of an outside service.")
+
+
+@db_app.command("migrate")
+def db_migrate() -> None:
+    """Apply pending migrations of schema `core` (safe to run any time, from several processes at once)."""
+    from callscript_dagster.db import migrate, resolve_database_urls
+    from callscript_dagster.db.server import redact
+
+    urls = resolve_database_urls(get_settings())
+    applied = migrate(urls.core)
+    names = ", ".join(m.path.name for m in applied) or "nothing to apply"
+    typer.echo(f"{redact(urls.core)}: {names}")
+
+
+@app.command()
+def demo(
+    port: int = typer.Option(3000, help="Dagster UI port."),
+    calls_per_day: int = typer.Option(96, help="Calls the simulated Ringba account receives per day."),
+    seed: int = typer.Option(7, help="Seed of the simulated calls."),
+) -> None:
+    """Everything on this machine: embedded PostgreSQL, a simulated Ringba account and the Dagster UI + daemon
+    with calls flowing through the lanes. Open http://127.0.0.1:PORT; Ctrl-C stops all of it."""
+    from callscript_dagster.demo import run_demo
+
+    raise typer.Exit(run_demo(port=port, calls_per_day=calls_per_day, seed=seed))
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

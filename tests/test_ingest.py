@@ -1,0 +1,213 @@
+"""The ingest lane end to end: a real Dagster materialization of `ringba_calls` against the Ringba simulator over
+HTTP, into a real PostgreSQL."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import dagster as dg
+import psycopg
+import pytest
+
+from callscript_dagster.assets.ringba_calls import build_ringba_calls
+from callscript_dagster.calls.records import parse_call_record
+from callscript_dagster.partitions import daily_partitions
+from callscript_dagster.resources.database import DatabaseResource
+from callscript_dagster.resources.ringba import RingbaResource
+from callscript_dagster.settings import Settings
+from callscript_dagster.simulators.ringba import OMIT, RingbaSimulator
+
+DAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def sim() -> Iterator[RingbaSimulator]:
+    simulator = RingbaSimulator(account_id="RA_test", token="test-token", seed=3, calls_per_day=40)
+    with simulator.serve():
+        yield simulator
+
+
+def ingest(
+    sim: RingbaSimulator,
+    db_url: str,
+    instance: dg.DagsterInstance,
+    partition: str,
+    *,
+    timezone: str = "UTC",
+    token: str = "test-token",
+    page_size: int = 1000,
+    max_rps: float = 4.0,
+) -> dg.ExecuteInProcessResult:
+    asset = build_ringba_calls(daily_partitions(Settings(timezone=timezone)))
+    database = DatabaseResource(url=db_url)
+    ringba = RingbaResource(
+        account_id="RA_test",
+        api_token=token,
+        base_url=sim.base_url,
+        max_requests_per_second=max_rps,
+        page_size=page_size,
+        timeout_seconds=10,
+        database=database,
+    )
+    return dg.materialize(
+        [asset],
+        partition_key=partition,
+        instance=instance,
+        resources={"database": database, "ringba": ringba},
+        raise_on_error=False,
+    )
+
+
+def metadata(result: dg.ExecuteInProcessResult) -> dict:
+    [materialization] = result.asset_materializations_for_node("ringba_calls")
+    return {k: v.value for k, v in materialization.metadata.items()}
+
+
+def stored_ids(db: psycopg.Connection, day: date) -> set[str]:
+    rows = db.execute("SELECT call_id FROM core.calls WHERE partition_date = %s", (day,)).fetchall()
+    return {r["call_id"] for r in rows}
+
+
+def test_partition_holds_exactly_the_simulators_calls_and_a_rerun_changes_nothing(
+    sim, db_url, db, dagster_instance
+) -> None:
+    result = ingest(sim, db_url, dagster_instance, DAY.isoformat())
+    assert result.success
+    expected = {r["inboundCallId"]: r for r in sim.calls_for_day(DAY)}
+    assert len(expected) == 40
+    assert stored_ids(db, DAY) == set(expected)
+    assert db.execute("SELECT count(*) AS n FROM core.calls").fetchone()["n"] == 40  # nothing from other days
+
+    row = db.execute("SELECT * FROM core.calls ORDER BY call_at LIMIT 1").fetchone()
+    source = expected[row["call_id"]]
+    assert row["call_at"] == datetime.fromisoformat(source["callDt"].replace("Z", "+00:00"))
+    assert row["campaign_name"] == source["campaignName"]
+    assert row["caller_number"] == source["inboundPhoneNumber"]
+    assert row["duration_seconds"] == source["callLengthInSeconds"]
+    assert row["recording_url"].split("?")[0] == source["recordingUrl"].split("?")[0]
+
+    # every new call is waiting for the vault lane, and its arrival is on record
+    lanes = db.execute("SELECT lane, status, count(*) AS n FROM core.call_lanes GROUP BY 1, 2").fetchall()
+    assert lanes == [{"lane": "vault", "status": "pending", "n": 40}]
+    events = db.execute("SELECT count(*) AS n FROM core.call_events WHERE to_status = 'pending'").fetchone()
+    assert events["n"] == 40
+    first = metadata(result)
+    assert (first["fetched"], first["new"], first["rejected"], first["pages"]) == (40, 40, 0, 1)
+
+    # a vault run already finished one call: a re-ingest must leave that alone
+    db.execute("UPDATE core.call_lanes SET status = 'done', done_at = now() WHERE call_id = %s", (row["call_id"],))
+    again = ingest(sim, db_url, dagster_instance, DAY.isoformat())
+    assert again.success
+    second = metadata(again)
+    assert (second["new"], second["updated"], second["rejected"]) == (0, 0, 0)
+    assert second["unchanged"] + second["url_refreshed"] == 40  # signed URLs are re-issued on every listing
+    assert stored_ids(db, DAY) == set(expected)
+    assert db.execute("SELECT count(*) AS n FROM core.call_events").fetchone()["n"] == 40
+    done = db.execute("SELECT status FROM core.call_lanes WHERE call_id = %s", (row["call_id"],)).fetchone()
+    assert done["status"] == "done"
+
+
+def test_calls_either_side_of_midnight_land_in_their_business_day(db_url, db, dagster_instance) -> None:
+    sim = RingbaSimulator(account_id="RA_test", token="test-token", calls_per_day=0)
+    # New York is UTC-5 in November: 04:59:59Z is still the 19th there, 05:00:00Z is the 20th.
+    sim.add_call("RGB-before-midnight", datetime(2026, 11, 20, 4, 59, 59, tzinfo=UTC))
+    sim.add_call("RGB-after-midnight", datetime(2026, 11, 20, 5, 0, 0, tzinfo=UTC))
+    sim.add_call("RGB-late-on-the-20th", datetime(2026, 11, 21, 4, 59, 0, tzinfo=UTC))
+    with sim.serve():
+        assert ingest(sim, db_url, dagster_instance, "2026-11-20", timezone="America/New_York").success
+        assert ingest(sim, db_url, dagster_instance, "2026-11-19", timezone="America/New_York").success
+    days = {r["call_id"]: r["partition_date"] for r in db.execute("SELECT call_id, partition_date FROM core.calls")}
+    assert days == {
+        "RGB-before-midnight": date(2026, 11, 19),
+        "RGB-after-midnight": date(2026, 11, 20),
+        "RGB-late-on-the-20th": date(2026, 11, 20),
+    }
+
+
+def test_many_pages(sim, db_url, db, dagster_instance) -> None:
+    result = ingest(sim, db_url, dagster_instance, DAY.isoformat(), page_size=7)
+    assert result.success
+    assert metadata(result)["pages"] == 6  # 40 calls, 7 a page
+    assert stored_ids(db, DAY) == {r["inboundCallId"] for r in sim.calls_for_day(DAY)}
+    offsets = [r.body["offset"] for r in sim.requests]
+    assert offsets == [0, 7, 14, 21, 28, 35], [(r.body, r.status) for r in sim.requests]
+
+
+def test_a_429_storm_and_5xx_bursts_still_complete(sim, db_url, db, dagster_instance) -> None:
+    sim.rate_limit_next(3)
+    result_storm = ingest(sim, db_url, dagster_instance, DAY.isoformat(), page_size=10)
+    sim.fail_next(2, status=503)
+    sim.fail_next(1, status=500)
+    result_burst = ingest(sim, db_url, dagster_instance, "2026-11-21", page_size=10)
+    assert result_storm.success and result_burst.success
+    statuses = [r.status for r in sim.requests]
+    assert statuses.count(429) == 3 and statuses.count(503) == 2 and statuses.count(500) == 1
+    assert stored_ids(db, DAY) == {r["inboundCallId"] for r in sim.calls_for_day(DAY)}
+    assert stored_ids(db, date(2026, 11, 21)) == {r["inboundCallId"] for r in sim.calls_for_day(date(2026, 11, 21))}
+
+
+def test_rate_limit_holds_across_two_concurrent_runs(db_url, db, dagster_storage_database) -> None:
+    # The simulator enforces Ringba's 5 requests/s; the deployment is configured for 4/s. Two runs, each in a
+    # process of its own, page through two days at once: they must share that budget — no 429, and the
+    # requests they made together are spaced by the limit.
+    sim = RingbaSimulator(account_id="RA_test", token="test-token", seed=5, calls_per_day=30)
+    script = Path(__file__).with_name("ingest_in_subprocess.py")
+    with sim.serve():
+        runs = [
+            subprocess.Popen(
+                [sys.executable, str(script), db_url, dagster_storage_database, sim.base_url, day, "5", "4"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            for day in ("2026-11-20", "2026-11-21")
+        ]
+        outcomes = [(run.wait(timeout=120), run.stderr.read().decode()[-2000:]) for run in runs]
+    assert all(code == 0 for code, _ in outcomes), outcomes
+    requests = sorted(sim.requests, key=lambda r: r.monotonic)
+    assert len(requests) == 12  # 6 pages a day (30 calls, 5 a page; totalCount says when to stop)
+    assert all(r.status == 200 for r in requests)
+    gaps = [b.monotonic - a.monotonic for a, b in zip(requests, requests[1:], strict=False)]
+    assert requests[-1].monotonic - requests[0].monotonic >= 11 * 0.25 * 0.9  # 12 requests at 4/s
+    assert min(gaps) > 0.1  # never two requests bunched together, whichever run sent them
+    assert db.execute("SELECT count(*) AS n FROM core.calls").fetchone()["n"] == 60
+
+
+def test_bad_credentials_fail_fast_with_a_clear_message(sim, db_url, dagster_instance) -> None:
+    result = ingest(sim, db_url, dagster_instance, DAY.isoformat(), token="wrong-token")
+    assert not result.success
+    failure = result.failure_data_for_node("ringba_calls")
+    message = failure.error.cause.message if failure.error.cause else failure.error.message
+    assert "HTTP 401" in message and "RINGBA_API_TOKEN" in message
+    assert "wrong-token" not in str(failure.error.to_string())
+    assert len(sim.requests) == 1  # not retried
+
+
+def test_malformed_records_are_rejected_with_reasons_and_the_rest_land(db_url, db, dagster_instance) -> None:
+    sim = RingbaSimulator(account_id="RA_test", token="test-token", seed=11, calls_per_day=60, malformed_fraction=0.2)
+    with sim.serve():
+        records = sim.calls_for_day(DAY)
+        good = {r["inboundCallId"] for r in records if not hasattr(parse_call_record(r, UTC), "reason")}
+        bad = len(records) - len(good)
+        assert bad > 0
+        result = ingest(sim, db_url, dagster_instance, DAY.isoformat(), page_size=25)
+    assert result.success
+    meta = metadata(result)
+    assert meta["rejected"] == bad and meta["new"] == len(good)
+    assert "reason" in meta["rejections"]
+    assert stored_ids(db, DAY) == good
+    reasons = {r["reason"] for r in db.execute("SELECT reason FROM core.ingest_rejections")}
+    assert any("inboundCallId" in reason for reason in reasons) or any("callDt" in reason for reason in reasons)
+    assert db.execute("SELECT count(*) AS n FROM core.ingest_rejections").fetchone()["n"] == bad
+
+
+def test_a_record_can_omit_optional_columns(db_url, db, dagster_instance) -> None:
+    sim = RingbaSimulator(account_id="RA_test", token="test-token", calls_per_day=0)
+    sim.add_call("RGB-minimal", datetime(2026, 11, 20, 12, tzinfo=UTC), campaignName=OMIT, recordingUrl=OMIT)
+    with sim.serve():
+        assert ingest(sim, db_url, dagster_instance, DAY.isoformat()).success
+    row = db.execute("SELECT campaign_name, recording_url FROM core.calls").fetchone()
+    assert row == {"campaign_name": None, "recording_url": None}
