@@ -6,9 +6,11 @@ from __future__ import annotations
 import dagster as dg
 
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
+from callscript_dagster.assets.vaulted_audio import build_vaulted_audio
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.ringba import RingbaResource
+from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.sensors.ingest import build_ingest_sensor
 from callscript_dagster.settings import Settings, get_settings
 
@@ -17,9 +19,10 @@ def build_definitions(settings: Settings | None = None, *, database_url: str | N
     settings = settings or get_settings()
     partitions = daily_partitions(settings)
     ringba_calls = build_ringba_calls(partitions)
+    vaulted_audio = build_vaulted_audio(partitions, ringba_calls)
     database = DatabaseResource(url=database_url)
     return dg.Definitions(
-        assets=[ringba_calls],
+        assets=[ringba_calls, vaulted_audio],
         sensors=[build_ingest_sensor(ringba_calls, partitions)],
         resources={
             "database": database,
@@ -32,6 +35,7 @@ def build_definitions(settings: Settings | None = None, *, database_url: str | N
                 timeout_seconds=settings.http_timeout_seconds,
                 database=database,
             ),
+            "storage": StorageResource(),
         },
     )
 

@@ -57,9 +57,11 @@ class Settings(BaseSettings):
 
     # --- lanes -------------------------------------------------------------------------------------
     claim_timeout_seconds: int = Field(
-        default=1800,
+        default=300,
+        ge=2,
         validation_alias="CALLSCRIPT_CLAIM_TIMEOUT_SECONDS",
-        description="A claim older than this is a zombie and is released, even if its run looks alive.",
+        description="Running lanes refresh their claims every quarter of this; a claim not refreshed for this "
+        "long belongs to a run that died (kill -9, lost pod) and is released.",
     )
     max_auto_attempts: int = Field(
         default=5,

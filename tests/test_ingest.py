@@ -3,6 +3,7 @@ HTTP, into a real PostgreSQL."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -150,18 +151,21 @@ def test_a_429_storm_and_5xx_bursts_still_complete(sim, db_url, db, dagster_inst
     assert stored_ids(db, date(2026, 11, 21)) == {r["inboundCallId"] for r in sim.calls_for_day(date(2026, 11, 21))}
 
 
-def test_rate_limit_holds_across_two_concurrent_runs(db_url, db, dagster_storage_database) -> None:
+def test_rate_limit_holds_across_two_concurrent_runs(db_url, db, dagster_storage_database, tmp_path) -> None:
     # The simulator enforces Ringba's 5 requests/s; the deployment is configured for 4/s. Two runs, each in a
     # process of its own, page through two days at once: they must share that budget — no 429, and the
     # requests they made together are spaced by the limit.
     sim = RingbaSimulator(account_id="RA_test", token="test-token", seed=5, calls_per_day=30)
-    script = Path(__file__).with_name("ingest_in_subprocess.py")
+    script = Path(__file__).with_name("materialize_in_subprocess.py")
+    env = {**os.environ, "RINGBA_PAGE_SIZE": "5", "RINGBA_MAX_RPS": "4"}
     with sim.serve():
         runs = [
             subprocess.Popen(
-                [sys.executable, str(script), db_url, dagster_storage_database, sim.base_url, day, "5", "4"],
+                [sys.executable, str(script), db_url, dagster_storage_database, sim.base_url, str(tmp_path), day,
+                 "ringba_calls"],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
+                env=env,
             )
             for day in ("2026-11-20", "2026-11-21")
         ]

@@ -4,7 +4,8 @@ them, do the work with bounded concurrency, and commit each call's result with i
 A lane differs from another only in its work function. The guarantees live here:
 
 - claims are atomic (`FOR UPDATE SKIP LOCKED`, owner = the Dagster run id), so concurrent runs of a partition
-  share the work and nothing is done twice;
+  share the work and nothing is done twice; a live run heartbeats its claims, so a claim that stops being
+  refreshed (the run was killed) or whose run is no longer in progress is released;
 - every commit is conditional on still holding the claim, so a run whose claim was reaped (it looked dead)
   cannot write a duplicate result;
 - a run commits per call: `kill -9` loses at most the calls in flight, which the zombie reaper releases;
@@ -153,7 +154,7 @@ def run_lane(
     log: logging.Logger,
     concurrency: int = 1,
     work_version: str | None = None,
-    claim_timeout: timedelta = timedelta(minutes=30),
+    claim_timeout: timedelta = timedelta(minutes=5),
     attempts: int = 3,
     retry_wait: float = 1.0,
     progress_every: float = 10.0,
@@ -203,7 +204,10 @@ def run_lane(
             return
         _complete(pool, params, lane, call, result, report, lock)
 
-    last_progress = time.monotonic()
+    # Claims of a live run are refreshed well within the timeout; a run killed with -9 stops refreshing and
+    # its claims are released by the next run or the reaper once they are older than the timeout.
+    heartbeat_every = max(1.0, claim_timeout.total_seconds() / 4)
+    last_progress = last_heartbeat = time.monotonic()
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix=f"lane-{lane}") as executor:
         in_flight: set[Future] = set()
         try:
@@ -214,8 +218,14 @@ def run_lane(
                 in_flight.update(executor.submit(process, call) for call in claimed)
                 if not in_flight:
                     break
-                finished, in_flight = wait(in_flight, timeout=progress_every, return_when=FIRST_COMPLETED)
+                finished, in_flight = wait(
+                    in_flight, timeout=min(progress_every, heartbeat_every), return_when=FIRST_COMPLETED
+                )
                 flush_messages()
+                if time.monotonic() - last_heartbeat >= heartbeat_every:
+                    with pool.connection() as conn:
+                        conn.execute(query("heartbeat_claims"), params)
+                    last_heartbeat = time.monotonic()
                 for future in finished:
                     future.result()  # commit errors (database down) stop the lane loudly
                 if time.monotonic() - last_progress >= progress_every:

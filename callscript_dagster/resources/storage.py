@@ -24,6 +24,10 @@ from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
 from urllib.parse import unquote, urlsplit
 
+import dagster as dg
+
+from callscript_dagster.settings import get_settings
+
 if TYPE_CHECKING:
     from callscript_dagster.settings import Settings
 
@@ -414,3 +418,16 @@ def recording_store_from_settings(settings: Settings) -> RecordingStore:
 
 def _secret(value) -> str | None:
     return value.get_secret_value() if value is not None else None
+
+
+class StorageResource(dg.ConfigurableResource):
+    """Where recordings are vaulted. `url` overrides CALLSCRIPT_STORAGE_URL; S3 credentials only ever come from
+    the environment, never from run config."""
+
+    url: str | None = None
+
+    def store(self) -> RecordingStore:
+        settings = get_settings()
+        if self.url is not None:
+            settings = settings.model_copy(update={"storage_url": self.url})
+        return recording_store_from_settings(settings)

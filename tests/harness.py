@@ -1,0 +1,84 @@
+"""Building and materializing CallScript's real assets against test resources (real Postgres, simulators over
+HTTP, a temporary vault)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+
+from callscript_dagster.assets.ringba_calls import build_ringba_calls
+from callscript_dagster.assets.vaulted_audio import build_vaulted_audio
+from callscript_dagster.partitions import daily_partitions
+from callscript_dagster.resources.database import DatabaseResource
+from callscript_dagster.resources.ringba import RingbaResource
+from callscript_dagster.resources.storage import StorageResource
+from callscript_dagster.settings import Settings
+
+
+def lane_assets(timezone: str = "UTC") -> dict[str, dg.AssetsDefinition]:
+    partitions = daily_partitions(Settings(timezone=timezone))
+    ringba_calls = build_ringba_calls(partitions)
+    return {
+        "ringba_calls": ringba_calls,
+        "vaulted_audio": build_vaulted_audio(partitions, ringba_calls),
+    }
+
+
+def lane_resources(
+    db_url: str,
+    ringba_url: str | None = None,
+    vault_root: Path | None = None,
+    *,
+    token: str = "test-token",
+    page_size: int = 1000,
+    max_rps: float = 4.0,
+) -> dict[str, Any]:
+    database = DatabaseResource(url=db_url)
+    return {
+        "database": database,
+        "ringba": RingbaResource(
+            account_id="RA_test",
+            api_token=token,
+            base_url=ringba_url or "http://127.0.0.1:9",
+            max_requests_per_second=max_rps,
+            page_size=page_size,
+            timeout_seconds=10,
+            database=database,
+        ),
+        "storage": StorageResource(url=vault_root.as_uri() if vault_root else None),
+    }
+
+
+def materialize(
+    instance: dg.DagsterInstance,
+    resources: dict[str, Any],
+    partition: str,
+    *names: str,
+    timezone: str = "UTC",
+) -> dg.ExecuteInProcessResult:
+    """Materialize the named lane assets (in order, one run) for `partition`; failures are returned, not raised."""
+    assets = lane_assets(timezone)
+    return dg.materialize(
+        list(assets.values()),
+        selection=list(names),
+        partition_key=partition,
+        instance=instance,
+        resources=resources,
+        raise_on_error=False,
+    )
+
+
+def materialization_metadata(result: dg.ExecuteInProcessResult, asset: str) -> dict[str, Any]:
+    [materialization] = result.asset_materializations_for_node(asset)
+    return {k: v.value for k, v in materialization.metadata.items()}
+
+
+def failure_metadata(result: dg.ExecuteInProcessResult, asset: str) -> dict[str, Any]:
+    """Metadata of the dg.Failure a lane raised after committing its progress."""
+    for event in result.all_events:
+        if event.is_step_failure and event.step_key == asset:
+            data = event.step_failure_data
+            return {k: v.value for k, v in (data.user_failure_data.metadata or {}).items()}
+    raise AssertionError(f"{asset} did not fail")
