@@ -3,6 +3,8 @@ secrets reach resources as `dg.EnvVar`, so the UI and run config show the variab
 
 from __future__ import annotations
 
+import warnings
+
 import dagster as dg
 
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
@@ -11,8 +13,14 @@ from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.ringba import RingbaResource
 from callscript_dagster.resources.storage import StorageResource
+from callscript_dagster.calls.lanes import Lane
 from callscript_dagster.sensors.ingest import build_ingest_sensor
+from callscript_dagster.sensors.lanes import build_lane_sensor, claims_reaper
 from callscript_dagster.settings import Settings, get_settings
+
+
+# BackfillPolicy is marked beta, yet single-run backfills are what make historical loads cheap here.
+warnings.filterwarnings("ignore", category=dg.BetaWarning, message=".*backfill_policy.*")
 
 
 def build_definitions(settings: Settings | None = None, *, database_url: str | None = None) -> dg.Definitions:
@@ -23,7 +31,11 @@ def build_definitions(settings: Settings | None = None, *, database_url: str | N
     database = DatabaseResource(url=database_url)
     return dg.Definitions(
         assets=[ringba_calls, vaulted_audio],
-        sensors=[build_ingest_sensor(ringba_calls, partitions)],
+        sensors=[
+            build_ingest_sensor(ringba_calls, partitions),
+            build_lane_sensor({Lane.VAULT: vaulted_audio}),
+            claims_reaper,
+        ],
         resources={
             "database": database,
             "ringba": RingbaResource(

@@ -19,7 +19,7 @@ RINGBA_API_URL = "https://api.ringba.com"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True, populate_by_name=True)
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True)
 
     # --- where things live -------------------------------------------------------------------------
     database_url: SecretStr | None = Field(

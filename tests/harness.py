@@ -18,7 +18,7 @@ from callscript_dagster.settings import Settings
 
 
 def lane_assets(timezone: str = "UTC") -> dict[str, dg.AssetsDefinition]:
-    partitions = daily_partitions(Settings(timezone=timezone))
+    partitions = daily_partitions(Settings(CALLSCRIPT_TIMEZONE=timezone))
     ringba_calls = build_ringba_calls(partitions)
     return {
         "ringba_calls": ringba_calls,

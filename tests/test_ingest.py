@@ -43,7 +43,7 @@ def ingest(
     page_size: int = 1000,
     max_rps: float = 4.0,
 ) -> dg.ExecuteInProcessResult:
-    asset = build_ringba_calls(daily_partitions(Settings(timezone=timezone)))
+    asset = build_ringba_calls(daily_partitions(Settings(CALLSCRIPT_TIMEZONE=timezone)))
     database = DatabaseResource(url=db_url)
     ringba = RingbaResource(
         account_id="RA_test",

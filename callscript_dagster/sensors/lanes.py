@@ -1,0 +1,80 @@
+"""Lane work, near real time: the system of record says which lane of which day has calls waiting, and this
+sensor asks for exactly those runs. The reaper releases claims of runs that died."""
+
+from datetime import date, timedelta
+
+import dagster as dg
+from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
+
+from callscript_dagster.calls.lanes import Lane
+from callscript_dagster.db.sql import query
+from callscript_dagster.resources.database import DatabaseResource
+from callscript_dagster.sensors.runs import has_run_in_progress, lane_partition_tag
+from callscript_dagster.settings import get_settings
+
+
+def build_lane_sensor(lane_assets: dict[Lane, dg.AssetsDefinition]) -> dg.SensorDefinition:
+    @dg.sensor(
+        name="lane_backlog",
+        asset_selection=list(lane_assets.values()),
+        minimum_interval_seconds=30,
+        default_status=dg.DefaultSensorStatus.RUNNING,
+        description="Starts a run of a lane for every day with calls waiting in it (new, or retryable failures "
+        "whose backoff has passed), one run per lane and day at a time.",
+    )
+    def lane_backlog(context: dg.SensorEvaluationContext, database: DatabaseResource):
+        settings = get_settings()
+        with database.pool().connection() as conn:
+            backlog = conn.execute(
+                query("lane_backlog"), {"max_attempts": settings.max_auto_attempts, "limit": 200}
+            ).fetchall()
+        first_day, last_day = settings.partitions_start, date.today() + timedelta(days=1)
+        requests, waiting = [], []
+        for row in backlog:
+            lane, day = Lane(row["lane"]), row["partition_date"]
+            key = day.isoformat()
+            if lane not in lane_assets:
+                continue
+            if not first_day <= day <= last_day:
+                context.log.warning(f"{row['calls']} {lane} calls of {key} lie outside the partitions")
+                continue
+            if has_run_in_progress(context.instance, lane.value, key):
+                waiting.append(f"{lane}:{key}")
+                continue
+            requests.append(
+                dg.RunRequest(
+                    asset_selection=[lane_assets[lane].key],
+                    partition_key=key,
+                    tags=lane_partition_tag(lane.value, key),
+                )
+            )
+        if not requests:
+            return dg.SkipReason(f"no lane work waiting ({len(waiting)} lane-days already running)")
+        return requests
+
+    return lane_backlog
+
+
+@dg.sensor(
+    name="claims_reaper",
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Releases claims held by runs that are no longer in progress or stopped refreshing them "
+    "(killed workers, lost pods), so their calls can be picked up again.",
+)
+def claims_reaper(context: dg.SensorEvaluationContext, database: DatabaseResource):
+    live = context.instance.get_run_ids(dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES))
+    with database.pool().connection() as conn:
+        released = conn.execute(
+            query("release_zombies"),
+            {
+                "lane": None,
+                "days": None,
+                "run_id": None,
+                "timeout": timedelta(seconds=get_settings().claim_timeout_seconds),
+                "live_run_ids": live,
+            },
+        ).fetchall()
+    if released:
+        context.log.warning(f"released {len(released)} claims of stopped runs")
+    return dg.SkipReason(f"released {len(released)} stale claims")

@@ -1,0 +1,10 @@
+-- Lane work the sensor should start runs for: new calls, and retryable failures whose backoff has passed and
+-- that have not used up their automatic attempts (an operator's re-materialization still retries those).
+SELECT lane, partition_date, count(*) AS calls
+FROM core.call_lanes
+WHERE status = 'pending'
+   OR (status = 'failed' AND error_class <> 'permanent'
+       AND retry_at <= clock_timestamp() AND attempts < %(max_attempts)s)
+GROUP BY lane, partition_date
+ORDER BY partition_date DESC, lane
+LIMIT %(limit)s
