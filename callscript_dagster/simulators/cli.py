@@ -59,3 +59,32 @@ def ringba(
         typer.echo(f"  export RINGBA_BASE_URL={url} RINGBA_ACCOUNT_ID={account_id} RINGBA_API_TOKEN={token}")
 
     serve_forever(sim.app, host, port, on_ready=announce)
+
+
+@app.command()
+def openai(
+    port: int = typer.Option(8098, help="Port to listen on (0: any free port)."),
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    api_key: str = typer.Option("sk-sim-demo", help="The API key the simulator accepts."),
+    model: list[str] = typer.Option(["sim-judge-1"], help="Model name served (repeat for more)."),
+    requests_per_minute: int = typer.Option(0, min=0, help="Rate limit (0: none)."),
+    latency_seconds: float = typer.Option(0.0, min=0, help="Time each answer takes."),
+) -> None:
+    """OpenAI's Chat Completions (structured outputs), judging calls by a trigger-phrase heuristic."""
+    from callscript_dagster.simulators.openai import OpenAISimulator
+
+    sim = OpenAISimulator(
+        api_key=api_key,
+        models=model,
+        requests_per_minute=requests_per_minute or None,
+        latency_seconds=latency_seconds,
+    )
+
+    def announce(url: str) -> None:
+        typer.echo(f"OpenAI simulator listening on {url}/v1 (models: {', '.join(model)})")
+        typer.echo("Point CallScript at it with:")
+        typer.echo(
+            f"  export OPENAI_BASE_URL={url}/v1 OPENAI_API_KEY={api_key} CALLSCRIPT_JUDGE_MODEL={model[0]}"
+        )
+
+    serve_forever(sim.app, host, port, on_ready=announce)
