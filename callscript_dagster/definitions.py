@@ -8,11 +8,13 @@ import warnings
 import dagster as dg
 
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
+from callscript_dagster.assets.transcripts import build_transcripts
 from callscript_dagster.assets.vaulted_audio import build_vaulted_audio
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.ringba import RingbaResource
 from callscript_dagster.resources.storage import StorageResource
+from callscript_dagster.resources.transcriber import TranscriberResource
 from callscript_dagster.calls.lanes import Lane
 from callscript_dagster.sensors.ingest import build_ingest_sensor
 from callscript_dagster.sensors.lanes import build_lane_sensor, claims_reaper
@@ -28,12 +30,13 @@ def build_definitions(settings: Settings | None = None, *, database_url: str | N
     partitions = daily_partitions(settings)
     ringba_calls = build_ringba_calls(partitions)
     vaulted_audio = build_vaulted_audio(partitions, ringba_calls)
+    transcripts = build_transcripts(partitions, vaulted_audio, settings)
     database = DatabaseResource(url=database_url)
     return dg.Definitions(
-        assets=[ringba_calls, vaulted_audio],
+        assets=[ringba_calls, vaulted_audio, transcripts],
         sensors=[
             build_ingest_sensor(ringba_calls, partitions),
-            build_lane_sensor({Lane.VAULT: vaulted_audio}),
+            build_lane_sensor({Lane.VAULT: vaulted_audio, Lane.FACTORY: transcripts}),
             claims_reaper,
         ],
         resources={
@@ -48,6 +51,7 @@ def build_definitions(settings: Settings | None = None, *, database_url: str | N
                 database=database,
             ),
             "storage": StorageResource(),
+            "transcriber": TranscriberResource.from_settings(settings),
         },
     )
 

@@ -50,6 +50,11 @@ def redact_text(text: str) -> str:
     return _URL_IN_TEXT.sub(lambda match: redact_url(match.group(0)), text)
 
 
+class ConfigurationError(RuntimeError):
+    """A setting is wrong (credentials refused, model missing): no call can succeed until an operator fixes it,
+    so a lane stops at once with this message instead of failing every call one by one."""
+
+
 class LaneError(Exception):
     """A classified failure of one call in one lane. Use the subclasses; the base class defaults to transient
     because an unclassified failure should be retried (and so stay visible), not silently given up on.

@@ -9,20 +9,25 @@ from typing import Any
 import dagster as dg
 
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
+from callscript_dagster.assets.transcripts import build_transcripts
 from callscript_dagster.assets.vaulted_audio import build_vaulted_audio
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.ringba import RingbaResource
 from callscript_dagster.resources.storage import StorageResource
+from callscript_dagster.resources.transcriber import TranscriberResource
 from callscript_dagster.settings import Settings
 
 
 def lane_assets(timezone: str = "UTC") -> dict[str, dg.AssetsDefinition]:
-    partitions = daily_partitions(Settings(CALLSCRIPT_TIMEZONE=timezone))
+    settings = Settings(CALLSCRIPT_TIMEZONE=timezone)
+    partitions = daily_partitions(settings)
     ringba_calls = build_ringba_calls(partitions)
+    vaulted_audio = build_vaulted_audio(partitions, ringba_calls)
     return {
         "ringba_calls": ringba_calls,
-        "vaulted_audio": build_vaulted_audio(partitions, ringba_calls),
+        "vaulted_audio": vaulted_audio,
+        "transcripts": build_transcripts(partitions, vaulted_audio, settings),
     }
 
 
@@ -48,6 +53,7 @@ def lane_resources(
             database=database,
         ),
         "storage": StorageResource(url=vault_root.as_uri() if vault_root else None),
+        "transcriber": TranscriberResource(),  # the bundled tiny.en, CPU int8
     }
 
 

@@ -32,7 +32,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from callscript_dagster.db.sql import query
-from callscript_dagster.errors import ErrorClass, LaneError
+from callscript_dagster.errors import ConfigurationError, ErrorClass, LaneError
 from callscript_dagster.reporting import markdown_table
 from callscript_dagster.retries import call_with_retries
 
@@ -197,6 +197,8 @@ def run_lane(
         except LaneError as exc:
             _fail(pool, params, call, exc.error_class, exc.message, report, lock)
             return
+        except ConfigurationError:
+            raise  # no call can succeed: stop the lane (the claims are handed back on the way out)
         except Exception as exc:  # a bug, not the call's fault: keep it retryable and visible
             messages.put((logging.ERROR, f"{lane} {call.call_id}: unexpected error\n{traceback.format_exc()}"))
             message = f"internal error: {type(exc).__name__}: {exc}"[:500]

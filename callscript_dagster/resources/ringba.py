@@ -15,7 +15,7 @@ import httpx
 
 from callscript_dagster.calls.records import VALUE_COLUMNS
 from callscript_dagster.db.ratelimit import SharedRateLimiter
-from callscript_dagster.errors import PermanentError, TransientError
+from callscript_dagster.errors import ConfigurationError, PermanentError, TransientError
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.retries import RETRYABLE_STATUS, call_with_retries, retry_after_seconds
 from callscript_dagster.settings import RINGBA_API_URL
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 MAX_PAGE_SIZE = 1000
 
 
-class RingbaConfigurationError(RuntimeError):
+class RingbaConfigurationError(ConfigurationError):
     """Ringba refused our credentials or account: retrying cannot help, an operator must fix settings."""
 
 
