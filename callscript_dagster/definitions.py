@@ -7,11 +7,14 @@ import warnings
 
 import dagster as dg
 
+from callscript_dagster.assets.judgments import build_judgments
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
 from callscript_dagster.assets.transcripts import build_transcripts
 from callscript_dagster.assets.vaulted_audio import build_vaulted_audio
 from callscript_dagster.partitions import daily_partitions
+from callscript_dagster.policy import load_policy
 from callscript_dagster.resources.database import DatabaseResource
+from callscript_dagster.resources.judge import JudgeResource
 from callscript_dagster.resources.ringba import RingbaResource
 from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
@@ -31,12 +34,13 @@ def build_definitions(settings: Settings | None = None, *, database_url: str | N
     ringba_calls = build_ringba_calls(partitions)
     vaulted_audio = build_vaulted_audio(partitions, ringba_calls)
     transcripts = build_transcripts(partitions, vaulted_audio, settings)
+    judgments = build_judgments(partitions, transcripts, load_policy(settings.policy_path))
     database = DatabaseResource(url=database_url)
     return dg.Definitions(
-        assets=[ringba_calls, vaulted_audio, transcripts],
+        assets=[ringba_calls, vaulted_audio, transcripts, judgments],
         sensors=[
             build_ingest_sensor(ringba_calls, partitions),
-            build_lane_sensor({Lane.VAULT: vaulted_audio, Lane.FACTORY: transcripts}),
+            build_lane_sensor({Lane.VAULT: vaulted_audio, Lane.FACTORY: transcripts, Lane.JUDGE: judgments}),
             claims_reaper,
         ],
         resources={
@@ -52,6 +56,14 @@ def build_definitions(settings: Settings | None = None, *, database_url: str | N
             ),
             "storage": StorageResource(),
             "transcriber": TranscriberResource.from_settings(settings),
+            "judge": JudgeResource(
+                model=settings.judge_model,
+                base_url=settings.openai_base_url,
+                api_key=dg.EnvVar("OPENAI_API_KEY") if settings.openai_api_key else None,
+                min_confidence=settings.judge_min_confidence,
+                input_usd_per_mtok=settings.judge_input_usd_per_mtok,
+                output_usd_per_mtok=settings.judge_output_usd_per_mtok,
+            ),
         },
     )
 

@@ -8,26 +8,31 @@ from typing import Any
 
 import dagster as dg
 
+from callscript_dagster.assets.judgments import build_judgments
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
 from callscript_dagster.assets.transcripts import build_transcripts
 from callscript_dagster.assets.vaulted_audio import build_vaulted_audio
 from callscript_dagster.partitions import daily_partitions
+from callscript_dagster.policy import Policy, load_policy
 from callscript_dagster.resources.database import DatabaseResource
+from callscript_dagster.resources.judge import JudgeResource
 from callscript_dagster.resources.ringba import RingbaResource
 from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
 from callscript_dagster.settings import Settings
 
 
-def lane_assets(timezone: str = "UTC") -> dict[str, dg.AssetsDefinition]:
+def lane_assets(timezone: str = "UTC", policy: Policy | None = None) -> dict[str, dg.AssetsDefinition]:
     settings = Settings(CALLSCRIPT_TIMEZONE=timezone)
     partitions = daily_partitions(settings)
     ringba_calls = build_ringba_calls(partitions)
     vaulted_audio = build_vaulted_audio(partitions, ringba_calls)
+    transcripts = build_transcripts(partitions, vaulted_audio, settings)
     return {
         "ringba_calls": ringba_calls,
         "vaulted_audio": vaulted_audio,
-        "transcripts": build_transcripts(partitions, vaulted_audio, settings),
+        "transcripts": transcripts,
+        "judgments": build_judgments(partitions, transcripts, policy or load_policy()),
     }
 
 
@@ -39,6 +44,7 @@ def lane_resources(
     token: str = "test-token",
     page_size: int = 1000,
     max_rps: float = 4.0,
+    judge: JudgeResource | None = None,
 ) -> dict[str, Any]:
     database = DatabaseResource(url=db_url)
     return {
@@ -54,6 +60,7 @@ def lane_resources(
         ),
         "storage": StorageResource(url=vault_root.as_uri() if vault_root else None),
         "transcriber": TranscriberResource(),  # the bundled tiny.en, CPU int8
+        "judge": judge or JudgeResource(model=""),  # rules-only unless a test brings the OpenAI simulator
     }
 
 
@@ -63,9 +70,10 @@ def materialize(
     partition: str,
     *names: str,
     timezone: str = "UTC",
+    policy: Policy | None = None,
 ) -> dg.ExecuteInProcessResult:
     """Materialize the named lane assets (in order, one run) for `partition`; failures are returned, not raised."""
-    assets = lane_assets(timezone)
+    assets = lane_assets(timezone, policy)
     return dg.materialize(
         list(assets.values()),
         selection=list(names),

@@ -3,12 +3,14 @@ partition only for what a retry can fix."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import dagster as dg
 from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
 
-from callscript_dagster.calls.lanes import Lane, WorkFunction, run_lane
+from callscript_dagster.calls.lanes import Lane, LaneReport, WorkFunction, run_lane
 from callscript_dagster.partitions import partition_days
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.settings import get_settings
@@ -22,9 +24,9 @@ def materialize_lane(
     work: WorkFunction,
     concurrency: int,
     work_version: str | None = None,
-    extra_metadata: dict | None = None,
+    summarize: Callable[[LaneReport], dict[str, Any]] | None = None,
 ) -> dg.MaterializeResult:
-    """Run `lane` over the partition's calls. Permanent failures are recorded and the partition succeeds;
+    """Run `lane` over the partition's calls (`summarize` adds lane-specific metadata). Permanent failures are recorded and the partition succeeds;
     transient ones left after in-run retries make it fail — after everything else is committed — so the UI
     shows it failed and re-materializing retries exactly those calls."""
     live_runs = context.instance.get_run_ids(dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES))
@@ -40,7 +42,7 @@ def materialize_lane(
         work_version=work_version,
         claim_timeout=timedelta(seconds=get_settings().claim_timeout_seconds),
     )
-    metadata = {**report.metadata(), **(extra_metadata or {})}
+    metadata = {**report.metadata(), **(summarize(report) if summarize else {})}
     if report.retryable_left:
         raise dg.Failure(
             description=(

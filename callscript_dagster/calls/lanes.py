@@ -128,7 +128,7 @@ class LaneReport:
         }
         if set(self.outcomes) - {"done"}:
             meta.update({f"outcome_{name}": count for name, count in sorted(self.outcomes.items())})
-        meta.update({name: round(value, 3) for name, value in sorted(self.metrics.items())})
+        meta.update({name: float(f"{value:.6g}") for name, value in sorted(self.metrics.items())})
         if self.lost_claims:
             meta["lost_claims"] = self.lost_claims
         if self.failures:

@@ -181,6 +181,14 @@ class OpenAISimulator:
         with self._lock:
             self._unknown_rules += n
 
+    def clear_faults(self) -> None:
+        """Forget every injected fault still pending: the service is healthy again."""
+        with self._lock:
+            self._rate_limits.clear()
+            self._failures.clear()
+            self._invalid.clear()
+            self._invented = self._unknown_rules = 0
+
     @property
     def requests(self) -> list[ChatRequest]:
         """A snapshot of every chat-completions request answered so far, in arrival order."""

@@ -1,0 +1,139 @@
+"""The judge lane end to end: every shipped recording goes Ringba simulator → vault → real Whisper → judgment,
+rules-only (the demo default) and with an LLM behind the OpenAI-compatible simulator."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import psycopg
+import pytest
+
+from callscript_dagster.policy import load_policy, parse_policy
+from callscript_dagster.policy.model import Policy
+from callscript_dagster.resources.judge import JudgeResource
+from callscript_dagster.simulators.openai import OpenAISimulator
+from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
+from harness import failure_metadata, lane_resources, materialization_metadata, materialize
+
+DAY = date(2026, 11, 20)
+MANIFEST = json.loads((DEFAULT_RECORDINGS_DIR / "manifest.json").read_text())
+LANES = ("ringba_calls", "vaulted_audio", "transcripts", "judgments")
+
+
+def simulator_with(recordings: list[dict]) -> RingbaSimulator:
+    sim = RingbaSimulator(calls_per_day=0)
+    for i, entry in enumerate(recordings):
+        sim.add_call(
+            entry["file"].split(".")[0], datetime(2026, 11, 20, 9, tzinfo=UTC) + timedelta(minutes=i),
+            recording=entry["file"],
+        )
+    return sim
+
+
+def latest(db: psycopg.Connection) -> dict[str, dict]:
+    return {r["call_id"]: r for r in db.execute("SELECT * FROM core.latest_judgments")}
+
+
+def bumped(policy: Policy, version: str) -> Policy:
+    text = (DEFAULT_RECORDINGS_DIR.parents[1] / "policy" / "default_policy.yaml").read_text()
+    return parse_policy(re.sub(r"^version: .*$", f'version: "{version}"', text, count=1, flags=re.M))
+
+
+def test_every_shipped_recording_gets_its_verdict_rules_only(db_url, db, dagster_instance, tmp_path) -> None:
+    sim = simulator_with(MANIFEST)
+    with sim.serve() as server:
+        resources = lane_resources(db_url, server.url, tmp_path / "vault")
+        result = materialize(dagster_instance, resources, DAY.isoformat(), *LANES)
+    assert result.success
+    judged = latest(db)
+    assert len(judged) == len(MANIFEST)
+    for entry in MANIFEST:
+        judgment = judged[entry["file"].split(".")[0]]
+        hit = {f["rule_id"] for f in judgment["findings"]}
+        assert judgment["verdict"] == entry["expected_verdict"], (entry["file"], judgment["reasons"])
+        assert set(entry["expected_rules"]) <= hit, (entry["file"], hit)
+        assert judgment["mode"] == "rules-only" and judgment["model"] is None
+        # where the script says the violation is said, the evidence points within a second of it
+        for line in (l for l in entry["lines"] if l.get("rule")):
+            starts = [f["start"] for f in judgment["findings"] if f["rule_id"] == line["rule"]]
+            assert any(abs(s - line["start"]) <= 1.0 for s in starts), (entry["file"], line, starts)
+
+    # sensitive data is evidence, but never stored in the clear
+    for finding in judged["sensitive_data_stereo"]["findings"]:
+        for text in (finding["quote"], finding["rationale"]):
+            digits = re.sub(r"\D", "", text)
+            assert "12345" not in digits, text  # only the last four digits survive
+
+    meta = materialization_metadata(result, "judgments")
+    flagged = sum(e["expected_verdict"] == "flagged" for e in MANIFEST)
+    assert meta["outcome_flagged"] == flagged and meta["outcome_safe"] == len(MANIFEST) - flagged
+    assert meta["mode"] == "rules-only (no LLM configured)" and "guaranteed_outcome" in meta["top_rules"]
+
+    # A new policy version makes the partition stale; re-materializing adds judgments and keeps the old ones.
+    newer = bumped(load_policy(), "2099.1.1")
+    again = materialize(dagster_instance, resources, DAY.isoformat(), "judgments", policy=newer)
+    assert materialization_metadata(again, "judgments")["calls_done"] == len(MANIFEST)
+    versions = db.execute("SELECT policy_version, count(*) AS n FROM core.judgments GROUP BY 1 ORDER BY 1").fetchall()
+    assert versions == [
+        {"policy_version": load_policy().version, "n": len(MANIFEST)},
+        {"policy_version": "2099.1.1", "n": len(MANIFEST)},
+    ]
+    assert {j["policy_version"] for j in latest(db).values()} == {"2099.1.1"}
+    # and a re-run under the same version has nothing to do
+    third = materialize(dagster_instance, resources, DAY.isoformat(), "judgments", policy=newer)
+    assert materialization_metadata(third, "judgments")["calls_to_do"] == 0
+
+
+@pytest.fixture
+def two_calls_transcribed(db_url, dagster_instance, tmp_path):
+    entries = [e for e in MANIFEST if e["file"] in ("guaranteed_approval_stereo.wav", "compliant_stereo.mp3")]
+    sim = simulator_with(entries)
+    with sim.serve() as server:
+        resources = lane_resources(db_url, server.url, tmp_path / "vault")
+        assert materialize(dagster_instance, resources, DAY.isoformat(), *LANES[:3]).success
+    return resources
+
+
+def test_with_an_llm_the_judgment_carries_model_tokens_and_cost(two_calls_transcribed, db, dagster_instance) -> None:
+    llm = OpenAISimulator(api_key="sk-sim-test")
+    with llm.serve() as server:
+        judge = JudgeResource(
+            model="sim-judge-1", base_url=f"{server.url}/v1", api_key="sk-sim-test",
+            input_usd_per_mtok=2.5, output_usd_per_mtok=10.0,
+        )
+        resources = {**two_calls_transcribed, "judge": judge}
+        result = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
+    assert result.success
+    judged = latest(db)
+    promise = judged["guaranteed_approval_stereo"]
+    assert promise["verdict"] == "flagged" and promise["mode"] == "rules+llm" and promise["model"] == "sim-judge-1"
+    sources = {(f["rule_id"], f["source"]) for f in promise["findings"]}
+    assert ("guaranteed_outcome", "llm") in sources and ("guaranteed_outcome", "rules") in sources
+    assert judged["compliant_stereo"]["verdict"] == "safe"
+    meta = materialization_metadata(result, "judgments")
+    assert meta["tokens_in"] > 0 and meta["cost_usd"] > 0
+    assert sum(float(j["cost_usd"]) for j in judged.values()) == pytest.approx(meta["cost_usd"], rel=1e-3)
+    assert len(llm.requests) == 2
+
+
+def test_llm_output_that_stays_invalid_fails_the_partition_after_committing_the_rest(
+    two_calls_transcribed, db, dagster_instance
+) -> None:
+    llm = OpenAISimulator(api_key="sk-sim-test")
+    llm.invalid_json_next(1000)
+    with llm.serve() as server:
+        judge = JudgeResource(model="sim-judge-1", base_url=f"{server.url}/v1", api_key="sk-sim-test")
+        resources = {**two_calls_transcribed, "judge": judge}
+        failed = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
+        assert not failed.success
+        assert failure_metadata(failed, "judgments")["calls_failed"] == 2
+        rows = db.execute("SELECT status, error_class, error_message FROM core.call_lanes WHERE lane = 'judge'").fetchall()
+        assert all((r["status"], r["error_class"]) == ("failed", "transient") for r in rows)
+        assert all("invalid LLM output" in r["error_message"] for r in rows)
+
+        llm.clear_faults()
+        recovered = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
+    assert recovered.success and materialization_metadata(recovered, "judgments")["calls_done"] == 2
+    assert db.execute("SELECT count(*) AS n FROM core.judgments").fetchone()["n"] == 2
