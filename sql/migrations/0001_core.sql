@@ -31,6 +31,8 @@ CREATE TABLE core.calls (
     recording_url    text,
     -- every other column Ringba sent, as sent
     attributes       jsonb NOT NULL DEFAULT '{}'::jsonb,
+    -- when Ringba last changed the call's details (a re-signed recording URL alone does not count)
+    details_changed_at timestamptz NOT NULL DEFAULT now(),
     first_run_id     text,
     last_run_id      text,
     created_at       timestamptz NOT NULL DEFAULT now(),
