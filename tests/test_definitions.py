@@ -1,0 +1,80 @@
+"""The real Definitions, loaded as Dagster loads them: an accidental change of asset keys, partitions, deps,
+routing tags or versions shows up here in review."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import dagster as dg
+import pytest
+
+from callscript_dagster.definitions import build_definitions
+from callscript_dagster.settings import Settings, get_settings
+
+
+@pytest.fixture
+def defs(monkeypatch: pytest.MonkeyPatch) -> dg.Definitions:
+    monkeypatch.setenv("RINGBA_ACCOUNT_ID", "RA_snapshot")
+    monkeypatch.setenv("RINGBA_API_TOKEN", "token-that-must-not-leak")
+    get_settings.cache_clear()
+    return build_definitions(Settings(CALLSCRIPT_TIMEZONE="America/Chicago"))
+
+
+def test_asset_graph(defs: dg.Definitions) -> None:
+    graph = defs.resolve_asset_graph()
+    snapshot = {
+        key.to_user_string(): sorted(p.to_user_string() for p in graph.get(key).parent_keys)
+        for key in graph.get_all_asset_keys()
+    }
+    assert snapshot == {
+        "ringba_calls": [],
+        "vaulted_audio": ["ringba_calls"],
+        "transcripts": ["vaulted_audio"],
+        "judgments": ["transcripts"],
+    }
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        partitions = node.partitions_def
+        assert isinstance(partitions, dg.DailyPartitionsDefinition)
+        assert (partitions.timezone, partitions.end_offset) == ("America/Chicago", 1)
+        assert node.group_name == "calls"
+        assert node.backfill_policy == dg.BackfillPolicy.single_run()
+
+
+def test_routing_and_versions(defs: dg.Definitions) -> None:
+    assets = {a.key.to_user_string(): a for a in defs.assets}
+    transcripts = assets["transcripts"]
+    assert transcripts.op.tags["callscript/compute"] == "gpu" and transcripts.op.pool == "gpu"
+    assert transcripts.code_versions_by_key[transcripts.key] == "whisper:tiny.en"
+    judgments = assets["judgments"]
+    assert judgments.code_versions_by_key[judgments.key].startswith("policy:2026.11.1#")
+    assert {a.tags_by_key[a.key]["callscript/lane"] for a in assets.values()} == {"ingest", "vault", "factory", "judge"}
+
+
+def test_sensors_run_by_default(defs: dg.Definitions) -> None:
+    sensors = {s.name: s for s in defs.sensors}
+    assert set(sensors) == {"ringba_ingest_today", "lane_backlog", "claims_reaper"}
+    assert all(s.default_status == dg.DefaultSensorStatus.RUNNING for s in sensors.values())
+
+
+def test_secrets_stay_environment_variables(defs: dg.Definitions) -> None:
+    ringba = defs.resources["ringba"]
+    assert isinstance(ringba.api_token, dg.EnvVar) and ringba.api_token.env_var_name == "RINGBA_API_TOKEN"
+    assert "token-that-must-not-leak" not in repr(defs.resources)
+    assert defs.resources["judge"].api_key is None  # no OPENAI_API_KEY: rules-only, nothing to leak
+
+
+def test_dagster_validates_the_code_location(tmp_path) -> None:
+    env = {**os.environ, "RINGBA_ACCOUNT_ID": "RA_x", "RINGBA_API_TOKEN": "x"}
+    env.pop("DAGSTER_HOME", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "dagster", "definitions", "validate", "-m", "callscript_dagster.definitions"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,  # away from the repository's dagster.yaml, which wants the storage URL in the environment
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
