@@ -35,6 +35,24 @@ def db_migrate() -> None:
 
 
 @app.command()
+def status(days: int = typer.Option(7, help="How many days back.")) -> None:
+    """Where the calls of recent days stand in each lane."""
+    import polars as pl
+
+    from callscript_dagster.db import pool_for
+    from callscript_dagster.db.server import core_database_url
+    from callscript_dagster.db.sql import query
+
+    with pool_for(core_database_url(get_settings())).connection() as conn:
+        rows = conn.execute(query("lane_summary"), {"days": days}).fetchall()
+    if not rows:
+        typer.echo(f"no calls in the last {days} days")
+        return
+    with pl.Config(tbl_rows=-1, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
+        typer.echo(pl.DataFrame(rows))
+
+
+@app.command()
 def demo(
     port: int = typer.Option(3000, help="Dagster UI port."),
     calls_per_day: int = typer.Option(96, help="Calls the simulated Ringba account receives per day."),
