@@ -69,14 +69,27 @@ def drop_database(server: str, url: str) -> None:
 def raw_copy(url: str, calls: list[CallRecord]) -> float:
     with psycopg.connect(url) as conn:
         began = time.perf_counter()
-        with conn.cursor() as cur, cur.copy(
-            "COPY core.calls (call_id, call_at, partition_date, campaign_name, publisher_name, caller_number, "
-            "dialed_number, duration_seconds, recording_url, attributes) FROM STDIN"
-        ) as copy:
+        with (
+            conn.cursor() as cur,
+            cur.copy(
+                "COPY core.calls (call_id, call_at, partition_date, campaign_name, publisher_name, caller_number, "
+                "dialed_number, duration_seconds, recording_url, attributes) FROM STDIN"
+            ) as copy,
+        ):
             for c in calls:
                 copy.write_row(
-                    (c.call_id, c.call_at, c.partition_date, c.campaign_name, c.publisher_name, c.caller_number,
-                     c.dialed_number, c.duration_seconds, c.recording_url, json.dumps(c.attributes))
+                    (
+                        c.call_id,
+                        c.call_at,
+                        c.partition_date,
+                        c.campaign_name,
+                        c.publisher_name,
+                        c.caller_number,
+                        c.dialed_number,
+                        c.duration_seconds,
+                        c.recording_url,
+                        json.dumps(c.attributes),
+                    )
                 )
         conn.commit()
         return time.perf_counter() - began
@@ -92,7 +105,9 @@ def ingest(url: str, calls: list[CallRecord], page_size: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 600_000])
     parser.add_argument("--page-size", type=int, default=1000)
     args = parser.parse_args()
@@ -100,9 +115,13 @@ def main() -> None:
     if os.environ.get("DATABASE_URL"):
         server = with_database(os.environ["DATABASE_URL"], "postgres", driver="postgresql")
     else:
-        server = with_database(start_embedded(__import__("pathlib").Path(tempfile.mkdtemp())).get_uri(), "postgres")
+        server = with_database(
+            start_embedded(__import__("pathlib").Path(tempfile.mkdtemp())).get_uri(), "postgres"
+        )
 
-    print(f"{'rows':>8} {'raw COPY s':>11} {'ingest s':>9} {'re-ingest s':>12} {'raw rows/s':>11} {'ingest rows/s':>14} {'ratio':>6}")
+    print(
+        f"{'rows':>8} {'raw COPY s':>11} {'ingest s':>9} {'re-ingest s':>12} {'raw rows/s':>11} {'ingest rows/s':>14} {'ratio':>6}"
+    )
     for n in args.rows:
         calls = synthetic_calls(n)
         url = fresh_database(server)

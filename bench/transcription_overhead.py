@@ -15,6 +15,7 @@ import json
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from faster_whisper import decode_audio
@@ -64,23 +65,30 @@ def main() -> None:
     transcriber = load_transcriber(
         args.model, device=args.device, compute_type=args.compute_type, batch_size=args.batch_size
     )
-    print(f"model {transcriber.model_label} on {transcriber.device} ({transcriber.compute_type}), "
-          f"loaded in {time.perf_counter() - started:.2f} s; median of {args.runs} runs\n")
+    print(
+        f"model {transcriber.model_label} on {transcriber.device} ({transcriber.compute_type}), "
+        f"loaded in {time.perf_counter() - started:.2f} s; median of {args.runs} runs\n"
+    )
     print(f"{'file':34} {'audio s':>8} {'raw s':>7} {'ours s':>7} {'raw/ours':>8} {'x realtime':>10}  labels")
     total_raw = total_ours = total_audio = 0.0
     for path in files:
         result = transcriber.transcribe(path)  # warm-up; also says whether the call is stereo
         stereo = result.diarization == "channels"
         raw_s, ours_s = median_seconds(
-            [lambda: raw_transcribe(transcriber, path, stereo), lambda: transcriber.transcribe(path)], args.runs
+            [partial(raw_transcribe, transcriber, path, stereo), partial(transcriber.transcribe, path)],
+            args.runs,
         )
         total_raw += raw_s
         total_ours += ours_s
         total_audio += result.audio_seconds
-        print(f"{path.name:34} {result.audio_seconds:8.1f} {raw_s:7.2f} {ours_s:7.2f} {raw_s / ours_s:8.3f} "
-              f"{result.audio_seconds / ours_s:10.1f}  {result.diarization}")
-    print(f"{'total':34} {total_audio:8.1f} {total_raw:7.2f} {total_ours:7.2f} {total_raw / total_ours:8.3f} "
-          f"{total_audio / total_ours:10.1f}")
+        print(
+            f"{path.name:34} {result.audio_seconds:8.1f} {raw_s:7.2f} {ours_s:7.2f} {raw_s / ours_s:8.3f} "
+            f"{result.audio_seconds / ours_s:10.1f}  {result.diarization}"
+        )
+    print(
+        f"{'total':34} {total_audio:8.1f} {total_raw:7.2f} {total_ours:7.2f} {total_raw / total_ours:8.3f} "
+        f"{total_audio / total_ours:10.1f}"
+    )
 
 
 if __name__ == "__main__":

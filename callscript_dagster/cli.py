@@ -8,7 +8,10 @@ import typer
 
 from callscript_dagster.settings import get_settings
 
-app = typer.Typer(help="CallScript: Ringba calls → vaulted audio → transcripts → compliance judgments.", no_args_is_help=True)
+app = typer.Typer(
+    help="CallScript: Ringba calls → vaulted audio → transcripts → compliance judgments.",
+    no_args_is_help=True,
+)
 db_app = typer.Typer(help="The system-of-record database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 

@@ -11,6 +11,7 @@ from callscript_dagster.assets.judgments import build_judgments
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
 from callscript_dagster.assets.transcripts import build_transcripts
 from callscript_dagster.assets.vaulted_audio import build_vaulted_audio
+from callscript_dagster.calls.lanes import Lane
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.policy import load_policy
 from callscript_dagster.resources.database import DatabaseResource
@@ -18,11 +19,9 @@ from callscript_dagster.resources.judge import JudgeResource
 from callscript_dagster.resources.ringba import RingbaResource
 from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
-from callscript_dagster.calls.lanes import Lane
 from callscript_dagster.sensors.ingest import build_ingest_sensor
 from callscript_dagster.sensors.lanes import build_lane_sensor, claims_reaper
 from callscript_dagster.settings import Settings, get_settings
-
 
 # BackfillPolicy is marked beta, yet single-run backfills are what make historical loads cheap here.
 warnings.filterwarnings("ignore", category=dg.BetaWarning, message=".*backfill_policy.*")

@@ -42,7 +42,9 @@ def run_demo(*, port: int, calls_per_day: int, seed: int) -> int:
     migrate(urls.core)
     print(f"  calls database:   {redact(urls.core)}\n  dagster database: {redact(urls.dagster)}", flush=True)
 
-    simulator = RingbaSimulator(account_id=DEMO_ACCOUNT, token=DEMO_TOKEN, seed=seed, calls_per_day=calls_per_day)
+    simulator = RingbaSimulator(
+        account_id=DEMO_ACCOUNT, token=DEMO_TOKEN, seed=seed, calls_per_day=calls_per_day
+    )
     with simulator.serve() as ringba:
         env = {
             **os.environ,
@@ -53,8 +55,18 @@ def run_demo(*, port: int, calls_per_day: int, seed: int) -> int:
         print(f"  simulated Ringba: {ringba.url} ({calls_per_day} calls/day)", flush=True)
         print(f"\nDagster UI: http://127.0.0.1:{port}  (Ctrl-C stops everything)\n", flush=True)
         return _run_process_group(
-            [sys.executable, "-m", "dagster", "dev", "-m", "callscript_dagster.definitions",
-             "-h", "127.0.0.1", "-p", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "dagster",
+                "dev",
+                "-m",
+                "callscript_dagster.definitions",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+            ],
             env=env,
         )
 

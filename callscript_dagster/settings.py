@@ -84,9 +84,12 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("CALLSCRIPT_S3_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID")
     )
     s3_secret_access_key: SecretStr | None = Field(
-        default=None, validation_alias=AliasChoices("CALLSCRIPT_S3_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY")
+        default=None,
+        validation_alias=AliasChoices("CALLSCRIPT_S3_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"),
     )
-    max_recording_bytes: int = Field(default=200 * 1024 * 1024, validation_alias="CALLSCRIPT_MAX_RECORDING_BYTES")
+    max_recording_bytes: int = Field(
+        default=200 * 1024 * 1024, validation_alias="CALLSCRIPT_MAX_RECORDING_BYTES"
+    )
     download_timeout_seconds: float = Field(
         default=600.0,
         validation_alias="CALLSCRIPT_DOWNLOAD_TIMEOUT_SECONDS",
@@ -100,7 +103,9 @@ class Settings(BaseSettings):
         validation_alias="CALLSCRIPT_WHISPER_MODEL",
         description="faster-whisper model name or local CTranslate2 directory; empty: the bundled tiny.en.",
     )
-    whisper_device: Literal["auto", "cpu", "cuda"] = Field(default="auto", validation_alias="CALLSCRIPT_WHISPER_DEVICE")
+    whisper_device: Literal["auto", "cpu", "cuda"] = Field(
+        default="auto", validation_alias="CALLSCRIPT_WHISPER_DEVICE"
+    )
     whisper_compute_type: str = Field(
         default="auto",
         validation_alias="CALLSCRIPT_WHISPER_COMPUTE_TYPE",
@@ -130,8 +135,12 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
     judge_model: str = Field(default="", validation_alias="CALLSCRIPT_JUDGE_MODEL")
     judge_concurrency: int = Field(default=4, ge=1, validation_alias="CALLSCRIPT_JUDGE_CONCURRENCY")
-    judge_min_confidence: float = Field(default=0.6, ge=0, le=1, validation_alias="CALLSCRIPT_JUDGE_MIN_CONFIDENCE")
-    judge_input_usd_per_mtok: float = Field(default=0.0, ge=0, validation_alias="CALLSCRIPT_JUDGE_INPUT_USD_PER_MTOK")
+    judge_min_confidence: float = Field(
+        default=0.6, ge=0, le=1, validation_alias="CALLSCRIPT_JUDGE_MIN_CONFIDENCE"
+    )
+    judge_input_usd_per_mtok: float = Field(
+        default=0.0, ge=0, validation_alias="CALLSCRIPT_JUDGE_INPUT_USD_PER_MTOK"
+    )
     judge_output_usd_per_mtok: float = Field(
         default=0.0, ge=0, validation_alias="CALLSCRIPT_JUDGE_OUTPUT_USD_PER_MTOK"
     )

@@ -145,8 +145,25 @@ def speak(text: str, voice: str, speed: int, workdir: Path) -> array.array:
     raw_wav = workdir / "utterance.wav"
     run("espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw_wav), text)
     # -D: no dither, so the output is bit-identical run to run.
-    pcm = run("sox", "-D", str(raw_wav), "-t", "raw", "-e", "signed-integer", "-b", "16", "-L",
-              "-c", "1", "-r", str(SAMPLE_RATE), "-", "highpass", "120")
+    pcm = run(
+        "sox",
+        "-D",
+        str(raw_wav),
+        "-t",
+        "raw",
+        "-e",
+        "signed-integer",
+        "-b",
+        "16",
+        "-L",
+        "-c",
+        "1",
+        "-r",
+        str(SAMPLE_RATE),
+        "-",
+        "highpass",
+        "120",
+    )
     samples = pcm_to_array(pcm)
     loud = [i for i, s in enumerate(samples) if abs(s) > SPEECH_THRESHOLD]
     if not loud:
@@ -183,7 +200,7 @@ def render(script: CallScript, workdir: Path) -> tuple[list[array.array], list[d
     cursor = round(LEAD_IN_S * SAMPLE_RATE)
     placed: list[tuple[int, array.array, Line]] = []
     timed: list[dict] = []
-    for index, (line, piece) in enumerate(zip(script.lines, pieces)):
+    for index, (line, piece) in enumerate(zip(script.lines, pieces, strict=True)):
         if index:
             pause = line.pause if line.pause is not None else PAUSE_CYCLE_S[index % len(PAUSE_CYCLE_S)]
             cursor += round(pause * SAMPLE_RATE)
@@ -226,16 +243,57 @@ def write_wav(path: Path, tracks: list[array.array]) -> None:
 def encode_mp3(source: Path, target: Path, channels: int) -> None:
     # Plain L/R stereo (no joint/mid-side coding): with mid-side, quantization noise of the agent's
     # channel would leak into the caller's silent channel and the other way round.
-    run("ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(source), "-map_metadata", "-1",
-        "-fflags", "+bitexact", "-flags:a", "+bitexact", "-id3v2_version", "0",
-        "-c:a", "libmp3lame", "-b:a", MP3_BITRATE[channels], "-ar", str(SAMPLE_RATE),
-        "-ac", str(channels), "-joint_stereo", "0", str(target))
+    run(
+        "ffmpeg",
+        "-nostdin",
+        "-v",
+        "error",
+        "-y",
+        "-i",
+        str(source),
+        "-map_metadata",
+        "-1",
+        "-fflags",
+        "+bitexact",
+        "-flags:a",
+        "+bitexact",
+        "-id3v2_version",
+        "0",
+        "-c:a",
+        "libmp3lame",
+        "-b:a",
+        MP3_BITRATE[channels],
+        "-ar",
+        str(SAMPLE_RATE),
+        "-ac",
+        str(channels),
+        "-joint_stereo",
+        "0",
+        str(target),
+    )
 
 
 def decode(path: Path, channels: int) -> list[array.array]:
     """Decode a final file the way a reader would (ffmpeg honours the LAME encoder-delay header)."""
-    pcm = pcm_to_array(run("ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-f", "s16le",
-                           "-acodec", "pcm_s16le", "-ac", str(channels), "-ar", str(SAMPLE_RATE), "-"))
+    pcm = pcm_to_array(
+        run(
+            "ffmpeg",
+            "-nostdin",
+            "-v",
+            "error",
+            "-i",
+            str(path),
+            "-f",
+            "s16le",
+            "-acodec",
+            "pcm_s16le",
+            "-ac",
+            str(channels),
+            "-ar",
+            str(SAMPLE_RATE),
+            "-",
+        )
+    )
     return [pcm[c::channels] for c in range(channels)]
 
 
@@ -294,8 +352,10 @@ def main() -> None:
                 continue
             entry = build(script, Path(tmp))
             entries[entry["file"]] = entry
-            print(f"{entry['file']:36s} {entry['duration_seconds']:6.2f} s  "
-                  f"{(RECORDINGS / entry['file']).stat().st_size / 1024:7.1f} KiB")
+            print(
+                f"{entry['file']:36s} {entry['duration_seconds']:6.2f} s  "
+                f"{(RECORDINGS / entry['file']).stat().st_size / 1024:7.1f} KiB"
+            )
     known = {load_script(p).file for p in scripts}
     manifest = [entries[f] for f in sorted(entries) if f in known]
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")

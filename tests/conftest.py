@@ -78,7 +78,9 @@ def dagster_storage_database(pg_server: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def dagster_instance(dagster_storage_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dg.DagsterInstance]:
+def dagster_instance(
+    dagster_storage_database: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dg.DagsterInstance]:
     """A real Dagster instance with run/event/schedule storage on PostgreSQL (shared by the session: runs are
     keyed by run id, so tests do not see each other's state)."""
     with dg.instance_for_test(
@@ -93,7 +95,13 @@ def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Itera
     """Each test reads settings afresh from an environment without the developer's Ringba/OpenAI secrets."""
     from callscript_dagster.settings import get_settings
 
-    for name in ("RINGBA_ACCOUNT_ID", "RINGBA_API_TOKEN", "RINGBA_BASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+    for name in (
+        "RINGBA_ACCOUNT_ID",
+        "RINGBA_API_TOKEN",
+        "RINGBA_BASE_URL",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CALLSCRIPT_HOME", str(tmp_path / "home"))
     get_settings.cache_clear()

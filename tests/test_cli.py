@@ -36,10 +36,15 @@ def test_status_shows_where_each_days_calls_stand(monkeypatch, db_url, db: psyco
         db.execute(
             "INSERT INTO core.call_lanes (call_id, lane, partition_date, status, error_class, claimed_by) "
             "VALUES (%s, 'vault', %s, %s, %s, %s)",
-            (f"c{i}", today, lane_status, "transient" if lane_status == "failed" else None,
-             "run-1" if lane_status == "claimed" else None),
+            (
+                f"c{i}",
+                today,
+                lane_status,
+                "transient" if lane_status == "failed" else None,
+                "run-1" if lane_status == "claimed" else None,
+            ),
         )
     result = run(monkeypatch, db_url, "status", "--days", "2")
     assert result.exit_code == 0, result.output
-    line = next(l for l in result.output.splitlines() if today.isoformat() in l)
+    line = next(row for row in result.output.splitlines() if today.isoformat() in row)
     assert [int(n) for n in re.findall(r"\b\d+\b", line.split(today.isoformat())[1])] == [3, 1, 0, 0, 1, 1]

@@ -14,6 +14,7 @@ import psycopg
 
 from callscript_dagster.settings import get_settings
 from callscript_dagster.simulators.ringba import RingbaSimulator
+
 from harness import lane_resources, materialize
 
 DAY = date(2026, 11, 20)
@@ -30,7 +31,9 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
     # Every recording takes ~1 s to start arriving, so the killed run is caught with calls in flight.
     sim = RingbaSimulator(calls_per_day=0, slow_seconds=1.0)
     for i in range(CALLS):
-        sim.add_call(f"RGB-crash-{i:02d}", datetime(2026, 11, 20, 9, tzinfo=UTC) + timedelta(minutes=i), fault="slow")
+        sim.add_call(
+            f"RGB-crash-{i:02d}", datetime(2026, 11, 20, 9, tzinfo=UTC) + timedelta(minutes=i), fault="slow"
+        )
     vault = tmp_path / "vault"
     env = {
         **os.environ,
@@ -40,16 +43,29 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
     }
     script = Path(__file__).with_name("materialize_in_subprocess.py")
     with sim.serve() as server:
-        assert materialize(dagster_instance, lane_resources(db_url, server.url, vault), DAY.isoformat(), "ringba_calls").success
+        assert materialize(
+            dagster_instance, lane_resources(db_url, server.url, vault), DAY.isoformat(), "ringba_calls"
+        ).success
         run = subprocess.Popen(
-            [sys.executable, str(script), db_url, dagster_storage_database, server.url, str(vault), DAY.isoformat(),
-             "vaulted_audio"],
+            [
+                sys.executable,
+                str(script),
+                db_url,
+                dagster_storage_database,
+                server.url,
+                str(vault),
+                DAY.isoformat(),
+                "vaulted_audio",
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 90
-        while count(db, "SELECT count(*) AS n FROM core.call_lanes WHERE lane = 'vault' AND status = 'done'") < 3:
+        while (
+            count(db, "SELECT count(*) AS n FROM core.call_lanes WHERE lane = 'vault' AND status = 'done'")
+            < 3
+        ):
             assert run.poll() is None, "the run finished before it could be killed"
             assert time.monotonic() < deadline
             time.sleep(0.05)
@@ -62,7 +78,11 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
         assert states.get("claimed", 0) > 0 and states.get("done", 0) >= 3
         assert sum(states.values()) == CALLS
         stored = {r["storage_key"] for r in db.execute("SELECT storage_key FROM core.recordings")}
-        visible = {p.relative_to(vault).as_posix() for p in vault.rglob("*") if p.is_file() and not p.name.startswith(".")}
+        visible = {
+            p.relative_to(vault).as_posix()
+            for p in vault.rglob("*")
+            if p.is_file() and not p.name.startswith(".")
+        }
         assert stored <= visible  # committed recordings are on disk (an object may precede its commit)
 
         # The next materialization, after the dead run's claims have aged past the timeout, finishes the day.
@@ -70,23 +90,43 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
         monkeypatch.setenv("CALLSCRIPT_DOWNLOAD_TIMEOUT_SECONDS", "30")
         get_settings.cache_clear()
         time.sleep(4.5)
-        result = materialize(dagster_instance, lane_resources(db_url, server.url, vault), DAY.isoformat(), "vaulted_audio")
+        result = materialize(
+            dagster_instance, lane_resources(db_url, server.url, vault), DAY.isoformat(), "vaulted_audio"
+        )
     assert result.success
 
-    assert count(db, "SELECT count(*) AS n FROM core.call_lanes WHERE lane = 'vault' AND status = 'done'") == CALLS
+    assert (
+        count(db, "SELECT count(*) AS n FROM core.call_lanes WHERE lane = 'vault' AND status = 'done'")
+        == CALLS
+    )
     assert count(db, "SELECT count(*) AS n FROM core.recordings") == CALLS
     # exactly one completion per call, and every released zombie claim is on record
-    assert count(db, "SELECT count(*) AS n FROM core.call_events WHERE lane = 'vault' AND to_status = 'done'") == CALLS
-    assert count(
-        db, "SELECT count(DISTINCT call_id) AS n FROM core.call_events WHERE lane = 'vault' AND to_status = 'done'"
-    ) == CALLS
+    assert (
+        count(db, "SELECT count(*) AS n FROM core.call_events WHERE lane = 'vault' AND to_status = 'done'")
+        == CALLS
+    )
+    assert (
+        count(
+            db,
+            "SELECT count(DISTINCT call_id) AS n FROM core.call_events WHERE lane = 'vault' AND to_status = 'done'",
+        )
+        == CALLS
+    )
     released = count(
-        db, "SELECT count(*) AS n FROM core.call_events WHERE lane = 'vault' AND message LIKE 'claim released%%'"
+        db,
+        "SELECT count(*) AS n FROM core.call_events WHERE lane = 'vault' AND message LIKE 'claim released%%'",
     )
     assert released == states["claimed"]
     # every stored object is a whole recording; only hidden temp files of the killed downloads may remain
     for row in db.execute("SELECT call_id, storage_key, bytes FROM core.recordings"):
-        assert (vault / row["storage_key"]).read_bytes() == sim.call(row["call_id"]).recording.path.read_bytes()
-    leftovers = [p for p in vault.rglob("*") if p.is_file() and p.relative_to(vault).as_posix() not in
-                 {r["storage_key"] for r in db.execute("SELECT storage_key FROM core.recordings")}]
+        assert (vault / row["storage_key"]).read_bytes() == sim.call(
+            row["call_id"]
+        ).recording.path.read_bytes()
+    leftovers = [
+        p
+        for p in vault.rglob("*")
+        if p.is_file()
+        and p.relative_to(vault).as_posix()
+        not in {r["storage_key"] for r in db.execute("SELECT storage_key FROM core.recordings")}
+    ]
     assert all(p.name.startswith(".") and p.name.endswith(".part") for p in leftovers)

@@ -50,7 +50,12 @@ def test_routing_and_versions(defs: dg.Definitions) -> None:
     assert transcripts.code_versions_by_key[transcripts.key] == "whisper:tiny.en"
     judgments = assets["judgments"]
     assert judgments.code_versions_by_key[judgments.key].startswith("policy:2026.11.1#")
-    assert {a.tags_by_key[a.key]["callscript/lane"] for a in assets.values()} == {"ingest", "vault", "factory", "judge"}
+    assert {a.tags_by_key[a.key]["callscript/lane"] for a in assets.values()} == {
+        "ingest",
+        "vault",
+        "factory",
+        "judge",
+    }
 
 
 def test_sensors_run_by_default(defs: dg.Definitions) -> None:

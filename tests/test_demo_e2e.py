@@ -85,7 +85,12 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
     )
     endpoint = f"http://127.0.0.1:{port}/graphql"
     try:
-        wait_for(lambda: httpx.get(f"http://127.0.0.1:{port}/server_info", timeout=5).is_success, 180, "the UI", demo)
+        wait_for(
+            lambda: httpx.get(f"http://127.0.0.1:{port}/server_info", timeout=5).is_success,
+            180,
+            "the UI",
+            demo,
+        )
         days = [(date.today() - timedelta(days=n)).isoformat() for n in (2, 1)]
         launched = graphql(
             endpoint,
@@ -95,8 +100,14 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
         assert launched["__typename"] == "LaunchBackfillSuccess", launched
         status = wait_for(
             lambda: (
-                s := graphql(endpoint, BACKFILL_STATUS, {"id": launched["backfillId"]})["partitionBackfillOrError"]
-            )["status"] not in ("REQUESTED", "CANCELING", "FAILING") and s["status"],
+                (
+                    s := graphql(endpoint, BACKFILL_STATUS, {"id": launched["backfillId"]})[
+                        "partitionBackfillOrError"
+                    ]
+                )["status"]
+                not in ("REQUESTED", "CANCELING", "FAILING")
+                and s["status"]
+            ),
             420,
             "the backfill",
             demo,
@@ -116,9 +127,7 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
             "GROUP BY 1, 2 ORDER BY 1",
             (days,),
         ).fetchall()
-        assert lanes == [
-            {"lane": lane, "status": "done", "n": 8} for lane in ("factory", "judge", "vault")
-        ]
+        assert lanes == [{"lane": lane, "status": "done", "n": 8} for lane in ("factory", "judge", "vault")]
     finally:
         demo.send_signal(signal.SIGTERM)
         try:
@@ -129,7 +138,9 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
             for pid in leftovers:
                 os.kill(pid, signal.SIGKILL)
             with psycopg.connect(pg_server, autocommit=True) as conn:
-                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dagster_db)))
+                conn.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dagster_db))
+                )
     assert code == 0, (tmp_path / "demo.log").read_text()[-3000:]
     assert not leftovers, "processes of the demo (webserver, daemon, code server, runs) outlived SIGTERM"
 

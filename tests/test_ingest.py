@@ -100,7 +100,9 @@ def test_partition_holds_exactly_the_simulators_calls_and_a_rerun_changes_nothin
     assert (first["fetched"], first["new"], first["rejected"], first["pages"]) == (40, 40, 0, 1)
 
     # a vault run already finished one call: a re-ingest must leave that alone
-    db.execute("UPDATE core.call_lanes SET status = 'done', done_at = now() WHERE call_id = %s", (row["call_id"],))
+    db.execute(
+        "UPDATE core.call_lanes SET status = 'done', done_at = now() WHERE call_id = %s", (row["call_id"],)
+    )
     again = ingest(sim, db_url, dagster_instance, DAY.isoformat())
     assert again.success
     second = metadata(again)
@@ -121,7 +123,10 @@ def test_calls_either_side_of_midnight_land_in_their_business_day(db_url, db, da
     with sim.serve():
         assert ingest(sim, db_url, dagster_instance, "2026-11-20", timezone="America/New_York").success
         assert ingest(sim, db_url, dagster_instance, "2026-11-19", timezone="America/New_York").success
-    days = {r["call_id"]: r["partition_date"] for r in db.execute("SELECT call_id, partition_date FROM core.calls")}
+    days = {
+        r["call_id"]: r["partition_date"]
+        for r in db.execute("SELECT call_id, partition_date FROM core.calls")
+    }
     assert days == {
         "RGB-before-midnight": date(2026, 11, 19),
         "RGB-after-midnight": date(2026, 11, 20),
@@ -148,7 +153,9 @@ def test_a_429_storm_and_5xx_bursts_still_complete(sim, db_url, db, dagster_inst
     statuses = [r.status for r in sim.requests]
     assert statuses.count(429) == 3 and statuses.count(503) == 2 and statuses.count(500) == 1
     assert stored_ids(db, DAY) == {r["inboundCallId"] for r in sim.calls_for_day(DAY)}
-    assert stored_ids(db, date(2026, 11, 21)) == {r["inboundCallId"] for r in sim.calls_for_day(date(2026, 11, 21))}
+    assert stored_ids(db, date(2026, 11, 21)) == {
+        r["inboundCallId"] for r in sim.calls_for_day(date(2026, 11, 21))
+    }
 
 
 def test_rate_limit_holds_across_two_concurrent_runs(db_url, db, dagster_storage_database, tmp_path) -> None:
@@ -161,8 +168,16 @@ def test_rate_limit_holds_across_two_concurrent_runs(db_url, db, dagster_storage
     with sim.serve():
         runs = [
             subprocess.Popen(
-                [sys.executable, str(script), db_url, dagster_storage_database, sim.base_url, str(tmp_path), day,
-                 "ringba_calls"],
+                [
+                    sys.executable,
+                    str(script),
+                    db_url,
+                    dagster_storage_database,
+                    sim.base_url,
+                    str(tmp_path),
+                    day,
+                    "ringba_calls",
+                ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
                 env=env,
@@ -191,7 +206,9 @@ def test_bad_credentials_fail_fast_with_a_clear_message(sim, db_url, dagster_ins
 
 
 def test_malformed_records_are_rejected_with_reasons_and_the_rest_land(db_url, db, dagster_instance) -> None:
-    sim = RingbaSimulator(account_id="RA_test", token="test-token", seed=11, calls_per_day=60, malformed_fraction=0.2)
+    sim = RingbaSimulator(
+        account_id="RA_test", token="test-token", seed=11, calls_per_day=60, malformed_fraction=0.2
+    )
     with sim.serve():
         records = sim.calls_for_day(DAY)
         good = {r["inboundCallId"] for r in records if not hasattr(parse_call_record(r, UTC), "reason")}
@@ -204,7 +221,9 @@ def test_malformed_records_are_rejected_with_reasons_and_the_rest_land(db_url, d
     assert "reason" in meta["rejections"]
     assert stored_ids(db, DAY) == good
     reasons = {r["reason"] for r in db.execute("SELECT reason FROM core.ingest_rejections")}
-    assert any("inboundCallId" in reason for reason in reasons) or any("callDt" in reason for reason in reasons)
+    assert any("inboundCallId" in reason for reason in reasons) or any(
+        "callDt" in reason for reason in reasons
+    )
     assert db.execute("SELECT count(*) AS n FROM core.ingest_rejections").fetchone()["n"] == bad
 
 

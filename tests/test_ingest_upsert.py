@@ -46,14 +46,21 @@ def test_second_sighting_of_a_call(db_url, db, change, outcome, event) -> None:
     assert upsert(db_url, CALL).new == 1
     counts = upsert(db_url, dataclasses.replace(CALL, **change))
     assert (counts.new, counts.updated, counts.url_refreshed, counts.unchanged) == (
-        0, outcome == "updated", outcome == "url_refreshed", outcome == "unchanged"
+        0,
+        outcome == "updated",
+        outcome == "url_refreshed",
+        outcome == "unchanged",
     )
     row = db.execute("SELECT * FROM core.calls").fetchone()
     for column, value in change.items():
         assert row[column] == value  # the freshest data is kept, also a re-signed URL
-    changed_events = db.execute("SELECT count(*) AS n FROM core.call_events WHERE lane = 'ingest'").fetchone()["n"]
+    changed_events = db.execute(
+        "SELECT count(*) AS n FROM core.call_events WHERE lane = 'ingest'"
+    ).fetchone()["n"]
     assert changed_events == (1 if event else 0)
-    assert db.execute("SELECT count(*) AS n FROM core.call_lanes").fetchone()["n"] == 1  # never a second lane row
+    assert (
+        db.execute("SELECT count(*) AS n FROM core.call_lanes").fetchone()["n"] == 1
+    )  # never a second lane row
 
 
 def test_a_changed_call_keeps_its_lane_state(db_url, db) -> None:
@@ -65,8 +72,15 @@ def test_a_changed_call_keeps_its_lane_state(db_url, db) -> None:
 
 def test_a_call_moved_to_another_day_takes_its_lanes_along(db_url, db) -> None:
     upsert(db_url, CALL)
-    upsert(db_url, dataclasses.replace(CALL, call_at=datetime(2026, 11, 21, 1, tzinfo=UTC), partition_date=date(2026, 11, 21)))
-    assert db.execute("SELECT partition_date FROM core.call_lanes").fetchone()["partition_date"] == date(2026, 11, 21)
+    upsert(
+        db_url,
+        dataclasses.replace(
+            CALL, call_at=datetime(2026, 11, 21, 1, tzinfo=UTC), partition_date=date(2026, 11, 21)
+        ),
+    )
+    assert db.execute("SELECT partition_date FROM core.call_lanes").fetchone()["partition_date"] == date(
+        2026, 11, 21
+    )
 
 
 def test_duplicates_within_a_page_count_once(db_url, db) -> None:

@@ -15,6 +15,7 @@ from callscript_dagster.policy.model import Policy
 from callscript_dagster.resources.judge import JudgeResource
 from callscript_dagster.simulators.openai import OpenAISimulator
 from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
+
 from harness import failure_metadata, lane_resources, materialization_metadata, materialize
 
 DAY = date(2026, 11, 20)
@@ -26,7 +27,8 @@ def simulator_with(recordings: list[dict]) -> RingbaSimulator:
     sim = RingbaSimulator(calls_per_day=0)
     for i, entry in enumerate(recordings):
         sim.add_call(
-            entry["file"].split(".")[0], datetime(2026, 11, 20, 9, tzinfo=UTC) + timedelta(minutes=i),
+            entry["file"].split(".")[0],
+            datetime(2026, 11, 20, 9, tzinfo=UTC) + timedelta(minutes=i),
             recording=entry["file"],
         )
     return sim
@@ -56,7 +58,7 @@ def test_every_shipped_recording_gets_its_verdict_rules_only(db_url, db, dagster
         assert set(entry["expected_rules"]) <= hit, (entry["file"], hit)
         assert judgment["mode"] == "rules-only" and judgment["model"] is None
         # where the script says the violation is said, the evidence points within a second of it
-        for line in (l for l in entry["lines"] if l.get("rule")):
+        for line in (x for x in entry["lines"] if x.get("rule")):
             starts = [f["start"] for f in judgment["findings"] if f["rule_id"] == line["rule"]]
             assert any(abs(s - line["start"]) <= 1.0 for s in starts), (entry["file"], line, starts)
 
@@ -75,7 +77,9 @@ def test_every_shipped_recording_gets_its_verdict_rules_only(db_url, db, dagster
     newer = bumped(load_policy(), "2099.1.1")
     again = materialize(dagster_instance, resources, DAY.isoformat(), "judgments", policy=newer)
     assert materialization_metadata(again, "judgments")["calls_done"] == len(MANIFEST)
-    versions = db.execute("SELECT policy_version, count(*) AS n FROM core.judgments GROUP BY 1 ORDER BY 1").fetchall()
+    versions = db.execute(
+        "SELECT policy_version, count(*) AS n FROM core.judgments GROUP BY 1 ORDER BY 1"
+    ).fetchall()
     assert versions == [
         {"policy_version": load_policy().version, "n": len(MANIFEST)},
         {"policy_version": "2099.1.1", "n": len(MANIFEST)},
@@ -96,19 +100,28 @@ def two_calls_transcribed(db_url, dagster_instance, tmp_path):
     return resources
 
 
-def test_with_an_llm_the_judgment_carries_model_tokens_and_cost(two_calls_transcribed, db, dagster_instance) -> None:
+def test_with_an_llm_the_judgment_carries_model_tokens_and_cost(
+    two_calls_transcribed, db, dagster_instance
+) -> None:
     llm = OpenAISimulator(api_key="sk-sim-test")
     with llm.serve() as server:
         judge = JudgeResource(
-            model="sim-judge-1", base_url=f"{server.url}/v1", api_key="sk-sim-test",
-            input_usd_per_mtok=2.5, output_usd_per_mtok=10.0,
+            model="sim-judge-1",
+            base_url=f"{server.url}/v1",
+            api_key="sk-sim-test",
+            input_usd_per_mtok=2.5,
+            output_usd_per_mtok=10.0,
         )
         resources = {**two_calls_transcribed, "judge": judge}
         result = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
     assert result.success
     judged = latest(db)
     promise = judged["guaranteed_approval_stereo"]
-    assert promise["verdict"] == "flagged" and promise["mode"] == "rules+llm" and promise["model"] == "sim-judge-1"
+    assert (
+        promise["verdict"] == "flagged"
+        and promise["mode"] == "rules+llm"
+        and promise["model"] == "sim-judge-1"
+    )
     sources = {(f["rule_id"], f["source"]) for f in promise["findings"]}
     assert ("guaranteed_outcome", "llm") in sources and ("guaranteed_outcome", "rules") in sources
     assert judged["compliant_stereo"]["verdict"] == "safe"
@@ -129,7 +142,9 @@ def test_llm_output_that_stays_invalid_fails_the_partition_after_committing_the_
         failed = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
         assert not failed.success
         assert failure_metadata(failed, "judgments")["calls_failed"] == 2
-        rows = db.execute("SELECT status, error_class, error_message FROM core.call_lanes WHERE lane = 'judge'").fetchall()
+        rows = db.execute(
+            "SELECT status, error_class, error_message FROM core.call_lanes WHERE lane = 'judge'"
+        ).fetchall()
         assert all((r["status"], r["error_class"]) == ("failed", "transient") for r in rows)
         assert all("invalid LLM output" in r["error_message"] for r in rows)
 

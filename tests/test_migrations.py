@@ -40,9 +40,7 @@ def test_changed_migration_is_refused(db_url: str, tmp_path) -> None:
 
 
 def test_call_events_are_append_only(db: psycopg.Connection) -> None:
-    db.execute(
-        "INSERT INTO core.calls (call_id, call_at, partition_date) VALUES ('c1', now(), current_date)"
-    )
+    db.execute("INSERT INTO core.calls (call_id, call_at, partition_date) VALUES ('c1', now(), current_date)")
     db.execute("INSERT INTO core.call_events (call_id, lane, to_status) VALUES ('c1', 'ingest', 'updated')")
     with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
         db.execute("UPDATE core.call_events SET message = 'rewritten'")

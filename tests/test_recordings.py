@@ -147,8 +147,12 @@ def recording_app(audio: dict[str, bytes]) -> Starlette:
         Route("/r/slow", slow),
         Route("/r/dribble", dribble),
         Route("/r/html", serve(html, "audio/mpeg")),
-        Route("/r/json", lambda request: JSONResponse({"error": "recording not ready"}, headers={
-            "content-type": "audio/mpeg"})),
+        Route(
+            "/r/json",
+            lambda request: JSONResponse(
+                {"error": "recording not ready"}, headers={"content-type": "audio/mpeg"}
+            ),
+        ),
         Route("/r/playlist", serve(b"#EXTM3U\n#EXTINF:10,\nfile:///etc/passwd\n", "audio/mpegurl")),
         Route("/r/empty", serve(b"", "audio/mpeg")),
         Route("/r/truncated.mp3", serve(first_half(audio["mp3"]), "audio/mpeg")),
@@ -164,7 +168,11 @@ def recording_app(audio: dict[str, bytes]) -> Starlette:
 @pytest.fixture(scope="module")
 def server(audio) -> str:
     config = uvicorn.Config(
-        recording_app(audio), host="127.0.0.1", port=0, log_level="warning", lifespan="off",
+        recording_app(audio),
+        host="127.0.0.1",
+        port=0,
+        log_level="warning",
+        lifespan="off",
         timeout_graceful_shutdown=1,
     )
     server = uvicorn.Server(config)
@@ -202,8 +210,11 @@ def store(request, tmp_path) -> RecordingStore:
         return LocalRecordingStore(tmp_path / "vault")
     bucket = f"vault-{uuid.uuid4().hex[:12]}"
     s3 = S3RecordingStore(
-        bucket, "audio", endpoint_url=request.getfixturevalue("moto_endpoint"),
-        access_key_id="test-key", secret_access_key="test-secret",
+        bucket,
+        "audio",
+        endpoint_url=request.getfixturevalue("moto_endpoint"),
+        access_key_id="test-key",
+        secret_access_key="test-secret",
     )
     s3.client.create_bucket(Bucket=bucket)
     return s3
@@ -444,8 +455,15 @@ def test_sniff_audio_format_refuses_error_pages(head, content_type, message):
 
 @pytest.mark.parametrize(
     ("decoded", "declared", "truncated"),
-    [(3.0, 3.0, False), (2.7, 3.0, False), (1.37, 3.0, True), (2.05, 2.0, False), (0.0, 2.0, True),
-     (3600 - 30, 3600, False), (3600 - 60, 3600, True)],
+    [
+        (3.0, 3.0, False),
+        (2.7, 3.0, False),
+        (1.37, 3.0, True),
+        (2.05, 2.0, False),
+        (0.0, 2.0, True),
+        (3600 - 30, 3600, False),
+        (3600 - 60, 3600, True),
+    ],
 )
 def test_is_truncated(decoded, declared, truncated):
     assert is_truncated(decoded, declared) is truncated
@@ -453,8 +471,13 @@ def test_is_truncated(decoded, declared, truncated):
 
 @pytest.mark.parametrize(
     ("n", "text"),
-    [(200 * 1024 * 1024, "200 MiB"), (64 * 1024, "64 KiB"), (1536, "1.5 KiB"), (1 << 30, "1 GiB"),
-     (10, "10 bytes")],
+    [
+        (200 * 1024 * 1024, "200 MiB"),
+        (64 * 1024, "64 KiB"),
+        (1536, "1.5 KiB"),
+        (1 << 30, "1 GiB"),
+        (10, "10 bytes"),
+    ],
 )
 def test_format_bytes(n, text):
     assert format_bytes(n) == text
@@ -465,8 +488,14 @@ def test_format_bytes(n, text):
 
 @pytest.mark.parametrize(
     ("name", "codec", "channels", "sample_rate", "seconds"),
-    [("mp3", "mp3", 1, 8000, 3.0), ("wav", "pcm_s16le", 2, 16000, 2.0), ("ogg", "opus", 1, 48000, 2.0),
-     ("flac", "flac", 1, 16000, 2.0), ("m4a", "aac", 1, 16000, 2.0), ("webm", "opus", 1, 48000, 2.0)],
+    [
+        ("mp3", "mp3", 1, 8000, 3.0),
+        ("wav", "pcm_s16le", 2, 16000, 2.0),
+        ("ogg", "opus", 1, 48000, 2.0),
+        ("flac", "flac", 1, 16000, 2.0),
+        ("m4a", "aac", 1, 16000, 2.0),
+        ("webm", "opus", 1, 48000, 2.0),
+    ],
 )
 def test_inspect_audio_describes_whole_recordings(
     tmp_path, audio, name, codec, channels, sample_rate, seconds
@@ -523,5 +552,7 @@ def test_lane_errors_never_carry_signed_urls_and_keep_their_class():
         copy = pickle.loads(pickle.dumps(original))
         assert type(copy) is type(original)
         assert (copy.error_class, copy.message, copy.retry_after) == (
-            original.error_class, original.message, original.retry_after
+            original.error_class,
+            original.message,
+            original.retry_after,
         )

@@ -43,7 +43,11 @@ def test_a_good_record_lands_in_its_business_day() -> None:
     call = parse_call_record(GOOD, NY)
     assert isinstance(call, CallRecord)
     assert call.partition_date == date(2026, 11, 19)  # 23:30 in New York
-    assert (call.duration_seconds, call.caller_number, call.dialed_number) == (93, "+13055550123", "+18005550100")
+    assert (call.duration_seconds, call.caller_number, call.dialed_number) == (
+        93,
+        "+13055550123",
+        "+18005550100",
+    )
     assert call.attributes == {"targetName": "Buyer"}
 
 

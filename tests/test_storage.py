@@ -69,8 +69,12 @@ HOSTILE_IDS = [
         ("RGB1A2B3C4D5E6F", CALL_AT, "mp3", "recordings/2026/11/29/RGB1A2B3C4D5E6F.mp3"),
         ("RGB1", CALL_AT, ".WAV", "recordings/2026/11/29/RGB1.wav"),
         # the UTC date, not the local one: 23:30 in New York is already tomorrow in UTC
-        ("RGB1", datetime(2026, 11, 29, 23, 30, tzinfo=timezone(timedelta(hours=-5))), "mp3",
-         "recordings/2026/11/30/RGB1.mp3"),
+        (
+            "RGB1",
+            datetime(2026, 11, 29, 23, 30, tzinfo=timezone(timedelta(hours=-5))),
+            "mp3",
+            "recordings/2026/11/30/RGB1.mp3",
+        ),
         ("RGB1", datetime(2026, 1, 2, 0, 0), "ogg", "recordings/2026/01/02/RGB1.ogg"),  # naive = UTC
         ("call-1.2_3", CALL_AT, "bin", "recordings/2026/11/29/call-1.2_3.bin"),
     ],
@@ -102,8 +106,14 @@ def test_distinct_hostile_ids_never_share_a_key():
 
 @pytest.mark.parametrize(
     ("call_id", "kept"),
-    [("RGB1A2B", True), ("x" * MAX_ID_CHARS, True), ("x" * (MAX_ID_CHARS + 1), False), ("a b", False),
-     (".x", False), ("", False)],
+    [
+        ("RGB1A2B", True),
+        ("x" * MAX_ID_CHARS, True),
+        ("x" * (MAX_ID_CHARS + 1), False),
+        ("a b", False),
+        (".x", False),
+        ("", False),
+    ],
 )
 def test_only_altered_ids_carry_a_hash(call_id, kept):
     assert (safe_call_id(call_id) == call_id) is kept
@@ -122,8 +132,21 @@ def test_hostile_ids_stay_under_the_local_root(tmp_path):
 
 @pytest.mark.parametrize(
     "key",
-    ["", "../x.mp3", "/etc/passwd", "a//b.mp3", "a/./b.mp3", "a/../b.mp3", ".hidden/x.mp3", "a/.x.mp3",
-     "x.mp3.part", "a\\b.mp3", "a/b\x00.mp3", "a/ b.mp3", "a/b.mp3/"],
+    [
+        "",
+        "../x.mp3",
+        "/etc/passwd",
+        "a//b.mp3",
+        "a/./b.mp3",
+        "a/../b.mp3",
+        ".hidden/x.mp3",
+        "a/.x.mp3",
+        "x.mp3.part",
+        "a\\b.mp3",
+        "a/b\x00.mp3",
+        "a/ b.mp3",
+        "a/b.mp3/",
+    ],
 )
 def test_malformed_keys_are_refused(tmp_path, key):
     with pytest.raises(ValueError):
@@ -294,8 +317,11 @@ def test_s3_objects_live_under_the_prefix_and_uri_has_no_secrets(moto_endpoint):
     store = make_s3_store(moto_endpoint, prefix="/callscript/audio/")
     store.put_stream(KEY, [b"x"], "audio/mpeg")
     raw = boto3.client(
-        "s3", endpoint_url=moto_endpoint, region_name="us-east-1",
-        aws_access_key_id="test-key", aws_secret_access_key="test-secret",
+        "s3",
+        endpoint_url=moto_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="test-key",
+        aws_secret_access_key="test-secret",
     ).list_objects_v2(Bucket=store.bucket)
     assert [o["Key"] for o in raw["Contents"]] == [f"callscript/audio/{KEY}"]
     assert store.uri(KEY) == f"s3://{store.bucket}/callscript/audio/{KEY}"
@@ -324,9 +350,12 @@ def test_store_from_settings_file_url(tmp_path):
 def test_store_from_settings_s3_url(tmp_path, moto_endpoint):
     store = recording_store_from_settings(
         settings(
-            tmp_path, "s3://call-audio/prod/recordings",
-            CALLSCRIPT_S3_ENDPOINT_URL=moto_endpoint, CALLSCRIPT_S3_REGION="us-east-1",
-            CALLSCRIPT_S3_ACCESS_KEY_ID="test-key", CALLSCRIPT_S3_SECRET_ACCESS_KEY="test-secret",
+            tmp_path,
+            "s3://call-audio/prod/recordings",
+            CALLSCRIPT_S3_ENDPOINT_URL=moto_endpoint,
+            CALLSCRIPT_S3_REGION="us-east-1",
+            CALLSCRIPT_S3_ACCESS_KEY_ID="test-key",
+            CALLSCRIPT_S3_SECRET_ACCESS_KEY="test-secret",
         )
     )
     assert isinstance(store, S3RecordingStore)

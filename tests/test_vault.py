@@ -12,7 +12,8 @@ import pytest
 
 from callscript_dagster.settings import get_settings
 from callscript_dagster.simulators.ringba import RingbaSimulator
-from harness import failure_metadata, lane_resources, materialize, materialization_metadata
+
+from harness import failure_metadata, lane_resources, materialization_metadata, materialize
 
 DAY = date(2026, 11, 20)
 NOON = datetime(2026, 11, 20, 12, tzinfo=UTC)
@@ -69,7 +70,10 @@ def test_every_download_outcome_ends_in_its_class_with_nothing_half_written(
     for call_id, (_, _, status, error_class) in CASES.items():
         assert (rows[call_id]["status"], rows[call_id]["error_class"]) == (status, error_class), call_id
     assert "404" in rows["RGB-deleted"]["error_message"]
-    assert "200 MiB" not in rows["RGB-oversized"]["error_message"] and "2 MiB" in rows["RGB-oversized"]["error_message"]
+    assert (
+        "200 MiB" not in rows["RGB-oversized"]["error_message"]
+        and "2 MiB" in rows["RGB-oversized"]["error_message"]
+    )
 
     # what was stored is byte-for-byte the recording, under the vault root, and nothing else is there
     stored = {r["call_id"]: r for r in db.execute("SELECT * FROM core.recordings").fetchall()}
@@ -94,7 +98,9 @@ def test_every_download_outcome_ends_in_its_class_with_nothing_half_written(
 
     # re-materializing retries exactly the retryable call; finished and permanent ones are left alone
     with sim.serve() as server:
-        second = materialize(dagster_instance, lane_resources(db_url, server.url, vault), DAY.isoformat(), "vaulted_audio")
+        second = materialize(
+            dagster_instance, lane_resources(db_url, server.url, vault), DAY.isoformat(), "vaulted_audio"
+        )
     run_ids = {r["last_run_id"] for r in lane_rows(db).values() if r["call_id"] == "RGB-slow"}
     claims = db.execute(
         "SELECT call_id FROM core.call_events WHERE to_status = 'claimed' AND run_id = %s", (second.run_id,)
@@ -112,12 +118,15 @@ def test_a_vaulted_call_becomes_ready_for_transcription(db_url, db, dagster_inst
     assert result.success
     meta = materialization_metadata(result, "vaulted_audio")
     assert meta["calls_done"] == 3 and meta["bytes"] > 0 and meta["audio_seconds"] > 0
-    factory = db.execute("SELECT status, count(*) AS n FROM core.call_lanes WHERE lane = 'factory' GROUP BY 1").fetchall()
+    factory = db.execute(
+        "SELECT status, count(*) AS n FROM core.call_lanes WHERE lane = 'factory' GROUP BY 1"
+    ).fetchall()
     assert factory == [{"status": "pending", "n": 3}]
     # the full history of one call: ingested → claimed → done, then pending for the factory
     call_id = db.execute("SELECT call_id FROM core.calls LIMIT 1").fetchone()["call_id"]
     history = db.execute(
-        "SELECT lane, from_status, to_status FROM core.call_events WHERE call_id = %s ORDER BY event_id", (call_id,)
+        "SELECT lane, from_status, to_status FROM core.call_events WHERE call_id = %s ORDER BY event_id",
+        (call_id,),
     ).fetchall()
     assert [(h["lane"], h["from_status"], h["to_status"]) for h in history] == [
         ("vault", None, "pending"),

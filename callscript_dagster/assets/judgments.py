@@ -9,7 +9,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from callscript_dagster.assets.lanes import materialize_lane
+from callscript_dagster.assets.lanes import lane_asset, materialize_lane
 from callscript_dagster.calls.lanes import ClaimedCall, Lane, LaneReport, WorkDone
 from callscript_dagster.db.sql import query
 from callscript_dagster.errors import PermanentError
@@ -33,7 +33,10 @@ def judge_transcript(
     if row is None:
         raise PermanentError("no transcript for this call")
     transcript = Transcript(
-        turns=row["turns"], words=row["words"], language=row["language"] or "en", duration=row["audio_seconds"]
+        turns=row["turns"],
+        words=row["words"],
+        language=row["language"] or "en",
+        duration=row["audio_seconds"],
     )
     judgment = judge_call(policy, transcript, campaign=call.campaign_name, llm=llm)
 
@@ -82,16 +85,14 @@ def build_judgments(
 ) -> dg.AssetsDefinition:
     version = policy_work_version(policy)
 
-    @dg.asset(
-        name="judgments",
-        deps=[transcripts],
+    # A new policy shows every judged partition as stale in the UI; re-materializing re-judges it.
+    @lane_asset(
+        "judgments",
+        Lane.JUDGE,
         partitions_def=partitions_def,
-        group_name="calls",
+        upstream=transcripts,
         kinds={"openai", "postgres"},
-        tags={"callscript/lane": Lane.JUDGE.value},
-        # A new policy shows every judged partition as stale in the UI; re-materializing re-judges it.
         code_version=version,
-        backfill_policy=dg.BackfillPolicy.single_run(),
     )
     def judgments(
         context: dg.AssetExecutionContext, database: DatabaseResource, judge: JudgeResource
@@ -112,10 +113,14 @@ def build_judgments(
                 "mode": f"rules+llm ({judge.model})" if judge.model else "rules-only (no LLM configured)",
             }
             if hits:
-                meta["top_rules"] = markdown_table(["rule", "calls"], [(h["rule_id"], h["calls"]) for h in hits])
+                meta["top_rules"] = markdown_table(
+                    ["rule", "calls"], [(h["rule_id"], h["calls"]) for h in hits]
+                )
             return meta
 
-        llm = judge.llm_judge(on_retry=lambda exc, wait: log.warning("LLM judge: %s; retrying in %.1fs", exc, wait))
+        llm = judge.llm_judge(
+            on_retry=lambda exc, wait: log.warning("LLM judge: %s; retrying in %.1fs", exc, wait)
+        )
         try:
             work = partial(judge_transcript, pool=pool, policy=policy, llm=llm, run_id=context.run_id)
             return materialize_lane(

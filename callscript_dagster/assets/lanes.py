@@ -16,6 +16,30 @@ from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.settings import get_settings
 
 
+def lane_asset(
+    name: str,
+    lane: str,
+    *,
+    partitions_def: dg.PartitionsDefinition,
+    upstream: dg.AssetsDefinition | None,
+    kinds: set[str],
+    **asset_args: Any,
+) -> Callable:
+    """`dg.asset` with what every lane asset shares: the daily partitions, the `calls` group, the lane tag the
+    sensors and run queue use, and single-run backfills (one run pages through a whole date range, which is
+    what Ringba's rate limit and the per-run overhead favour)."""
+    return dg.asset(
+        name=name,
+        deps=[upstream] if upstream else None,
+        partitions_def=partitions_def,
+        group_name="calls",
+        kinds=kinds,
+        tags={"callscript/lane": str(lane)},
+        backfill_policy=dg.BackfillPolicy.single_run(),
+        **asset_args,
+    )
+
+
 def materialize_lane(
     context: dg.AssetExecutionContext,
     *,

@@ -4,20 +4,15 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 
+from callscript_dagster.assets.lanes import lane_asset
 from callscript_dagster.calls.ingest import ingest_window
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.ringba import RingbaResource
 
 
 def build_ringba_calls(partitions_def: dg.DailyPartitionsDefinition) -> dg.AssetsDefinition:
-    @dg.asset(
-        name="ringba_calls",
-        partitions_def=partitions_def,
-        group_name="calls",
-        kinds={"ringba", "postgres"},
-        tags={"callscript/lane": "ingest"},
-        # One run can page through many days; Ringba's rate limit makes parallel day-runs no faster.
-        backfill_policy=dg.BackfillPolicy.single_run(),
+    @lane_asset(
+        "ringba_calls", "ingest", partitions_def=partitions_def, upstream=None, kinds={"ringba", "postgres"}
     )
     def ringba_calls(
         context: dg.AssetExecutionContext, ringba: RingbaResource, database: DatabaseResource
@@ -29,9 +24,17 @@ def build_ringba_calls(partitions_def: dg.DailyPartitionsDefinition) -> dg.Asset
         New calls become pending for the vault lane."""
         window = context.partition_time_window
         tz = ZoneInfo(partitions_def.timezone or "UTC")
-        with ringba.open_client(on_retry=lambda exc, wait: context.log.warning(f"{exc}; retrying in {wait:.1f}s")) as client:
+        with ringba.open_client(
+            on_retry=lambda exc, wait: context.log.warning(f"{exc}; retrying in {wait:.1f}s")
+        ) as client:
             report = ingest_window(
-                client, database.pool(), window.start, window.end, tz=tz, run_id=context.run_id, log=context.log
+                client,
+                database.pool(),
+                window.start,
+                window.end,
+                tz=tz,
+                run_id=context.run_id,
+                log=context.log,
             )
         return dg.MaterializeResult(metadata=report.metadata())
 

@@ -7,7 +7,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from callscript_dagster.assets.lanes import materialize_lane
+from callscript_dagster.assets.lanes import lane_asset, materialize_lane
 from callscript_dagster.calls.lanes import ClaimedCall, Lane, WorkDone
 from callscript_dagster.db.sql import query
 from callscript_dagster.errors import PermanentError
@@ -82,17 +82,15 @@ def build_transcripts(
 ) -> dg.AssetsDefinition:
     version = whisper_version(settings)
 
-    @dg.asset(
-        name="transcripts",
-        deps=[vaulted_audio],
+    @lane_asset(
+        "transcripts",
+        Lane.FACTORY,
         partitions_def=partitions_def,
-        group_name="calls",
+        upstream=vaulted_audio,
         kinds={"whisper", "postgres"},
-        tags={"callscript/lane": Lane.FACTORY.value},
         op_tags=GPU_TAGS,
         pool="gpu",
         code_version=version,
-        backfill_policy=dg.BackfillPolicy.single_run(),
     )
     def transcripts(
         context: dg.AssetExecutionContext,

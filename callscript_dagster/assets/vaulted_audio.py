@@ -7,10 +7,10 @@ import httpx
 import psycopg
 from psycopg_pool import ConnectionPool
 
+from callscript_dagster.assets.lanes import lane_asset, materialize_lane
 from callscript_dagster.calls.lanes import ClaimedCall, Lane, WorkDone
 from callscript_dagster.db.sql import query
 from callscript_dagster.errors import PermanentError, UrlExpiredError
-from callscript_dagster.assets.lanes import materialize_lane
 from callscript_dagster.recordings import VaultedRecording, vault_recording
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.ringba import RingbaClient, RingbaResource
@@ -51,7 +51,9 @@ def vault_call(
         if not fresh or fresh == call.recording_url:
             raise UrlExpiredError("recording URL expired and Ringba offered no fresh one") from None
         with pool.connection() as conn:
-            conn.execute(query("refresh_recording_url"), {"call_id": call.call_id, "url": fresh, "run_id": run_id})
+            conn.execute(
+                query("refresh_recording_url"), {"call_id": call.call_id, "url": fresh, "run_id": run_id}
+            )
         recording = download(fresh)
 
     def persist(conn: psycopg.Connection) -> None:
@@ -84,15 +86,15 @@ def vault_call(
     )
 
 
-def build_vaulted_audio(partitions_def: dg.PartitionsDefinition, ringba_calls: dg.AssetsDefinition) -> dg.AssetsDefinition:
-    @dg.asset(
-        name="vaulted_audio",
-        deps=[ringba_calls],
+def build_vaulted_audio(
+    partitions_def: dg.PartitionsDefinition, ringba_calls: dg.AssetsDefinition
+) -> dg.AssetsDefinition:
+    @lane_asset(
+        "vaulted_audio",
+        Lane.VAULT,
         partitions_def=partitions_def,
-        group_name="calls",
+        upstream=ringba_calls,
         kinds={"storage", "postgres"},
-        tags={"callscript/lane": Lane.VAULT.value},
-        backfill_policy=dg.BackfillPolicy.single_run(),
     )
     def vaulted_audio(
         context: dg.AssetExecutionContext,

@@ -123,9 +123,7 @@ class IngestReport:
             "seconds": round(self.seconds, 2),
         }
         if self.rejection_reasons:
-            meta["rejections"] = markdown_table(
-                ["reason", "records"], self.rejection_reasons.most_common(20)
-            )
+            meta["rejections"] = markdown_table(["reason", "records"], self.rejection_reasons.most_common(20))
         return meta
 
 
@@ -157,7 +155,11 @@ def ingest_window(
         of = f"/{page.page_count}" if page.page_count else ""
         log.info(
             "page %d%s, %s calls (%d new, %d rejected so far)",
-            page.number, of, f"{report.fetched:,}", report.counts.new, report.rejected,
+            page.number,
+            of,
+            f"{report.fetched:,}",
+            report.counts.new,
+            report.rejected,
         )
     report.seconds = time.monotonic() - began
     return report

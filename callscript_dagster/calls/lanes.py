@@ -200,7 +200,9 @@ def run_lane(
         except ConfigurationError:
             raise  # no call can succeed: stop the lane (the claims are handed back on the way out)
         except Exception as exc:  # a bug, not the call's fault: keep it retryable and visible
-            messages.put((logging.ERROR, f"{lane} {call.call_id}: unexpected error\n{traceback.format_exc()}"))
+            messages.put(
+                (logging.ERROR, f"{lane} {call.call_id}: unexpected error\n{traceback.format_exc()}")
+            )
             message = f"internal error: {type(exc).__name__}: {exc}"[:500]
             _fail(pool, params, call, ErrorClass.TRANSIENT, message, report, lock)
             return

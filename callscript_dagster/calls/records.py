@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-# Columns we ask Ringba for. The ones with a home in core.calls are mapped below; the rest go to `attributes`.
-VALUE_COLUMNS = (
+# Ringba columns with a home in core.calls; every other column we ask for goes to `attributes`.
+MAPPED_COLUMNS = (
     "inboundCallId",
     "callDt",
     "recordingUrl",
@@ -24,10 +24,8 @@ VALUE_COLUMNS = (
     "publisherName",
     "inboundPhoneNumber",
     "number",
-    "targetName",
-    "hasConverted",
-    "payoutAmount",
 )
+VALUE_COLUMNS = (*MAPPED_COLUMNS, "targetName", "hasConverted", "payoutAmount")
 MAX_CALL_ID_LENGTH = 256
 _CALL_ID = re.compile(r"^[\x21-\x7e]+$")  # printable ASCII, no spaces or control characters
 # Epoch values above this are milliseconds (it is 1973 in ms, 5138 in seconds).
@@ -123,7 +121,9 @@ def _recording_url(value: Any) -> str | None:
 def parse_call_record(record: Any, tz: ZoneInfo) -> CallRecord | Rejection:
     """Validate one Ringba record; the partition is the day of the call in the business timezone `tz`."""
     if not isinstance(record, dict):
-        return Rejection(f"record is a {type(record).__name__}, expected an object", {"value": repr(record)[:500]})
+        return Rejection(
+            f"record is a {type(record).__name__}, expected an object", {"value": repr(record)[:500]}
+        )
     raw_id = record.get("inboundCallId")
     call_id = raw_id.strip() if isinstance(raw_id, str) else None
     if not call_id:
@@ -142,22 +142,8 @@ def parse_call_record(record: Any, tz: ZoneInfo) -> CallRecord | Rejection:
             dialed_number=_optional_text(record, "number", 64),
             duration_seconds=_duration(record.get("callLengthInSeconds")),
             recording_url=_recording_url(record.get("recordingUrl")),
-            attributes={k: v for k, v in record.items() if k not in _MAPPED},
+            attributes={k: v for k, v in record.items() if k not in MAPPED_COLUMNS},
         )
     except ValueError as exc:
         return Rejection(str(exc), record, call_id)
     return parsed
-
-
-_MAPPED = frozenset(
-    {
-        "inboundCallId",
-        "callDt",
-        "recordingUrl",
-        "callLengthInSeconds",
-        "campaignName",
-        "publisherName",
-        "inboundPhoneNumber",
-        "number",
-    }
-)

@@ -43,7 +43,9 @@ class CallLogPage:
 
     @property
     def is_last(self) -> bool:
-        return len(self.records) < self.size or (self.total is not None and self.offset + self.size >= self.total)
+        return len(self.records) < self.size or (
+            self.total is not None and self.offset + self.size >= self.total
+        )
 
 
 def iso_z(moment: datetime) -> str:
@@ -120,7 +122,12 @@ class RingbaClient:
         filters = [
             {
                 "anyConditionToMatch": [
-                    {"column": "inboundCallId", "value": call_id, "isNegativeFilter": False, "comparisonType": "EQUALS"}
+                    {
+                        "column": "inboundCallId",
+                        "value": call_id,
+                        "isNegativeFilter": False,
+                        "comparisonType": "EQUALS",
+                    }
                 ]
             }
         ]
@@ -142,7 +149,9 @@ class RingbaClient:
             self._limiter.acquire()
         response = self._http.post(self._url, json=body, headers=self._headers)
         payload = _json_or_none(response)
-        rate_limited = response.status_code == 429 or (isinstance(payload, dict) and payload.get("isRateLimited"))
+        rate_limited = response.status_code == 429 or (
+            isinstance(payload, dict) and payload.get("isRateLimited")
+        )
         if rate_limited:
             wait = retry_after_seconds(response)
             if wait and self._limiter is not None:
@@ -156,7 +165,9 @@ class RingbaClient:
         if response.status_code in RETRYABLE_STATUS or response.status_code >= 500:
             raise TransientError(f"Ringba answered HTTP {response.status_code}")
         if response.status_code >= 400:
-            raise PermanentError(f"Ringba rejected the call-log request (HTTP {response.status_code}: {_message(payload)})")
+            raise PermanentError(
+                f"Ringba rejected the call-log request (HTTP {response.status_code}: {_message(payload)})"
+            )
         if not isinstance(payload, dict) or not isinstance(payload.get("report"), dict):
             raise TransientError("Ringba answered 200 without a JSON report")
         if payload.get("isSuccessful") is False:
@@ -192,7 +203,9 @@ class RingbaResource(dg.ConfigurableResource):
     database: DatabaseResource
 
     @contextmanager
-    def open_client(self, on_retry: Callable[[BaseException, float], None] | None = None) -> Iterator[RingbaClient]:
+    def open_client(
+        self, on_retry: Callable[[BaseException, float], None] | None = None
+    ) -> Iterator[RingbaClient]:
         limiter = SharedRateLimiter(
             self.database.pool(), f"ringba:{self.account_id}", self.max_requests_per_second
         )

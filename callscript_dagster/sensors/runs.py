@@ -15,7 +15,9 @@ def lane_partition_tag(lane: str, partition_key: str) -> dict[str, str]:
 
 def has_run_in_progress(instance: dg.DagsterInstance, lane: str, partition_key: str) -> bool:
     runs = instance.get_run_records(
-        filters=dg.RunsFilter(tags=lane_partition_tag(lane, partition_key), statuses=IN_PROGRESS_RUN_STATUSES),
+        filters=dg.RunsFilter(
+            tags=lane_partition_tag(lane, partition_key), statuses=IN_PROGRESS_RUN_STATUSES
+        ),
         limit=1,
     )
     return bool(runs)
