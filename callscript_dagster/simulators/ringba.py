@@ -158,7 +158,9 @@ def _repeat_unit(data: bytes, suffix: str) -> bytes:
     return unit or data
 
 
-async def _file_chunks(path: Path, *, limit: int | None = None, delay: float = 0.0) -> AsyncIterator[bytes]:
+async def _file_chunks(
+    path: Path, *, limit: int | None = None, delay: float = 0.0, bytes_per_second: float | None = None
+) -> AsyncIterator[bytes]:
     if delay:
         await asyncio.sleep(delay)
     remaining = path.stat().st_size if limit is None else limit
@@ -166,6 +168,8 @@ async def _file_chunks(path: Path, *, limit: int | None = None, delay: float = 0
         while remaining > 0 and (chunk := f.read(min(CHUNK_BYTES, remaining))):
             remaining -= len(chunk)
             yield chunk
+            if bytes_per_second:  # a CDN's per-connection rate, not loopback's memory speed
+                await asyncio.sleep(len(chunk) / bytes_per_second)
 
 
 async def _repeated_chunks(path: Path, total: int) -> AsyncIterator[bytes]:
@@ -451,6 +455,7 @@ class RingbaSimulator:
         max_per_minute: int | None = 80,
         retry_after_header: bool = True,
         slow_seconds: float = 5.0,
+        recording_bytes_per_second: float | None = None,
         oversized_bytes: int = 64 * 1024 * 1024,
         max_report_days: int = 400,
         url_secret: bytes | None = None,
@@ -471,6 +476,7 @@ class RingbaSimulator:
         self.malformed_fraction = malformed_fraction
         self.retry_after_header = retry_after_header
         self.slow_seconds = slow_seconds
+        self.recording_bytes_per_second = recording_bytes_per_second
         self.oversized_bytes = oversized_bytes
         self.max_report_days = max_report_days
         self._secret = url_secret or secrets.token_bytes(32)
@@ -761,7 +767,7 @@ class RingbaSimulator:
             case "slow":
                 body, length = _file_chunks(path, delay=self.slow_seconds), size
             case _:
-                body, length = _file_chunks(path), size
+                body, length = _file_chunks(path, bytes_per_second=self.recording_bytes_per_second), size
         return StreamingResponse(body, media_type=media_type, headers={"Content-Length": str(length)})
 
 
