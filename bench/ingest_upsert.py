@@ -11,7 +11,6 @@ Also measures a second ingest of the same rows (the idempotent re-run: nothing c
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import tempfile
@@ -22,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 import psycopg
 from psycopg import sql
 
-from callscript_dagster.calls.ingest import upsert_calls
+from callscript_dagster.calls.ingest import STAGE_COLUMNS, copy_row, upsert_calls
 from callscript_dagster.calls.records import CallRecord
 from callscript_dagster.db.migrate import migrate
 from callscript_dagster.db.server import start_embedded, with_database
@@ -71,26 +70,10 @@ def raw_copy(url: str, calls: list[CallRecord]) -> float:
         began = time.perf_counter()
         with (
             conn.cursor() as cur,
-            cur.copy(
-                "COPY core.calls (call_id, call_at, partition_date, campaign_name, publisher_name, caller_number, "
-                "dialed_number, duration_seconds, recording_url, attributes) FROM STDIN"
-            ) as copy,
+            cur.copy(f"COPY core.calls ({STAGE_COLUMNS}) FROM STDIN") as copy,
         ):
             for c in calls:
-                copy.write_row(
-                    (
-                        c.call_id,
-                        c.call_at,
-                        c.partition_date,
-                        c.campaign_name,
-                        c.publisher_name,
-                        c.caller_number,
-                        c.dialed_number,
-                        c.duration_seconds,
-                        c.recording_url,
-                        json.dumps(c.attributes),
-                    )
-                )
+                copy.write_row(copy_row(c))
         conn.commit()
         return time.perf_counter() - began
 

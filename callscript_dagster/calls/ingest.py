@@ -23,10 +23,26 @@ from callscript_dagster.reporting import markdown_table
 if TYPE_CHECKING:
     from callscript_dagster.resources.ringba import RingbaClient
 
-_STAGE_COLUMNS = (
+STAGE_COLUMNS = (
     "call_id, call_at, partition_date, campaign_name, publisher_name, caller_number, "
     "dialed_number, duration_seconds, recording_url, attributes"
 )
+
+
+def copy_row(c: CallRecord) -> tuple:
+    """A call as a COPY row in `STAGE_COLUMNS` order."""
+    return (
+        c.call_id,
+        c.call_at,
+        c.partition_date,
+        c.campaign_name,
+        c.publisher_name,
+        c.caller_number,
+        c.dialed_number,
+        c.duration_seconds,
+        c.recording_url,
+        json.dumps(c.attributes, default=str),
+    )
 
 
 @dataclass
@@ -60,22 +76,9 @@ def upsert_calls(conn: psycopg.Connection, calls: list[CallRecord], run_id: str 
         return counts
     with conn.cursor(row_factory=dict_row) as cur:
         cur.execute(query("stage_calls"))
-        with cur.copy(f"COPY calls_stage ({_STAGE_COLUMNS}) FROM STDIN") as copy:
-            for c in latest.values():
-                copy.write_row(
-                    (
-                        c.call_id,
-                        c.call_at,
-                        c.partition_date,
-                        c.campaign_name,
-                        c.publisher_name,
-                        c.caller_number,
-                        c.dialed_number,
-                        c.duration_seconds,
-                        c.recording_url,
-                        json.dumps(c.attributes, default=str),
-                    )
-                )
+        with cur.copy(f"COPY calls_stage ({STAGE_COLUMNS}) FROM STDIN") as copy:
+            for call in latest.values():
+                copy.write_row(copy_row(call))
         row = cur.execute(query("upsert_calls"), {"run_id": run_id}).fetchone()
     counts.new, counts.updated, counts.url_refreshed = row["new"], row["updated"], row["url_refreshed"]
     return counts
