@@ -28,13 +28,13 @@ app.add_typer(_simulators(), name="simulate", help="Run a local simulator of an 
 @db_app.command("migrate")
 def db_migrate() -> None:
     """Apply pending migrations of schema `core` (safe to run any time, from several processes at once)."""
-    from callscript_dagster.db import migrate, resolve_database_urls
-    from callscript_dagster.db.server import redact
+    from callscript_dagster.db import migrate
+    from callscript_dagster.db.server import core_database_url, redact
 
-    urls = resolve_database_urls(get_settings())
-    applied = migrate(urls.core)
+    url = core_database_url(get_settings())
+    applied = migrate(url)
     names = ", ".join(m.path.name for m in applied) or "nothing to apply"
-    typer.echo(f"{redact(urls.core)}: {names}")
+    typer.echo(f"{redact(url)}: {names}")
 
 
 @app.command()
