@@ -19,7 +19,8 @@ RINGBA_API_URL = "https://api.ringba.com"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True)
+    # env_ignore_empty: `KEY=` (an env file line, `export KEY=`) means unset, not "" (for a path: the current directory).
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True, env_ignore_empty=True)
 
     # --- where things live -------------------------------------------------------------------------
     database_url: SecretStr | None = Field(
