@@ -154,3 +154,33 @@ def test_llm_output_that_stays_invalid_fails_the_partition_after_committing_the_
         recovered = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
     assert recovered.success and materialization_metadata(recovered, "judgments")["calls_done"] == 2
     assert db.execute("SELECT count(*) AS n FROM core.judgments").fetchone()["n"] == 2
+
+
+def test_a_refused_llm_key_stops_the_lane_without_a_fragment_of_the_key_anywhere(
+    two_calls_transcribed, db, dagster_instance
+) -> None:
+    # OpenAI's 401 names the key it refused, masked but for its first three and last four characters.
+    wrong = "sk-proj-WRONGkeyWXYZ"
+    llm = OpenAISimulator(api_key="sk-sim-test")
+    with llm.serve() as server:
+        judge = JudgeResource(model="sim-judge-1", base_url=f"{server.url}/v1", api_key=wrong)
+        failed = materialize(
+            dagster_instance, {**two_calls_transcribed, "judge": judge}, DAY.isoformat(), "judgments"
+        )
+    assert not failed.success
+    logged = "\n".join(
+        str(entry.dagster_event.event_specific_data) if entry.dagster_event else entry.user_message
+        for entry in dagster_instance.all_logs(failed.run_id)
+    )
+    assert "Check OPENAI_API_KEY" in logged  # the operator learns what to fix…
+    for fragment in (
+        "WXYZ",
+        "sk-p",
+        "Incorrect API key",
+    ):  # …and nothing of the key or the server's echo of it
+        assert fragment not in logged
+    events = " ".join(r["message"] or "" for r in db.execute("SELECT message FROM core.call_events"))
+    assert "WXYZ" not in events
+    # the calls were handed back untouched, ready for a run with the right key
+    states = {r["status"] for r in db.execute("SELECT status FROM core.call_lanes WHERE lane = 'judge'")}
+    assert "claimed" not in states

@@ -222,7 +222,9 @@ class LlmJudge:
         except openai.APIConnectionError as exc:
             raise TransientError(f"cannot reach the LLM server {self._server}") from exc
         except openai.APIStatusError as exc:
-            raise self._status_error(exc) from exc
+            # Not chained: the server's error text can echo part of the key (OpenAI's 401 does), and a chained
+            # cause is logged with the traceback in Dagster's event log and in Sentry.
+            raise self._status_error(exc) from None
 
     def _status_error(self, exc: openai.APIStatusError) -> Exception:
         status, code = exc.status_code, exc.code or exc.type or "no code"
