@@ -3,6 +3,7 @@ HTTP, into a real PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -15,7 +16,8 @@ import psycopg
 import pytest
 
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
-from callscript_dagster.calls.records import parse_call_record
+from callscript_dagster.calls.ingest import store_calls
+from callscript_dagster.calls.records import CallRecord, parse_call_record
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.ringba import RingbaResource
@@ -23,6 +25,17 @@ from callscript_dagster.settings import Settings
 from callscript_dagster.simulators.ringba import OMIT, RingbaSimulator
 
 DAY = date(2026, 11, 20)
+CALL = CallRecord(
+    call_id="RGB1",
+    call_at=datetime(2026, 11, 20, 12, tzinfo=UTC),
+    partition_date=DAY,
+    campaign_name="Auto Insurance",
+    publisher_name="Pub",
+    caller_number="+13055550123",
+    dialed_number="+18005550100",
+    duration_seconds=60,
+    recording_url="https://media.example/rec?exp=1&sig=aaa",
+)
 
 
 @pytest.fixture
@@ -234,3 +247,38 @@ def test_a_record_can_omit_optional_columns(db_url, db, dagster_instance) -> Non
         assert ingest(sim, db_url, dagster_instance, DAY.isoformat()).success
     row = db.execute("SELECT campaign_name, recording_url FROM core.calls").fetchone()
     assert row == {"campaign_name": None, "recording_url": None}
+
+
+def test_records_postgresql_refuses_are_rejected_and_the_rest_of_the_day_lands(
+    db_url, db, dagster_instance
+) -> None:
+    sim = RingbaSimulator(account_id="RA_test", token="test-token", calls_per_day=0)
+    at = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    for i in range(3):
+        sim.add_call(f"RGB-good-{i}", at.replace(minute=i))
+    sim.add_call("RGB-nul", at.replace(minute=10), campaignName="Acme\x00Lending")
+    sim.add_call("RGB-nul-attr", at.replace(minute=11), targetName="Buyer\x00")
+    sim.add_call("RGB-surrogate", at.replace(minute=12), publisherName="Pub \ud800")
+    sim.add_call("RGB-huge", at.replace(minute=13), callLengthInSeconds=10**12)
+    with sim.serve():
+        result = ingest(sim, db_url, dagster_instance, DAY.isoformat())
+    assert result.success
+    assert stored_ids(db, DAY) == {"RGB-good-0", "RGB-good-1", "RGB-good-2"}
+    rejected = {
+        r["call_id"]: r["reason"] for r in db.execute("SELECT call_id, reason FROM core.ingest_rejections")
+    }
+    assert set(rejected) == {"RGB-nul", "RGB-nul-attr", "RGB-surrogate", "RGB-huge"}
+    assert "NUL character in campaignName" in rejected["RGB-nul"]
+    assert "unpaired UTF-16 surrogate" in rejected["RGB-surrogate"]
+    assert metadata(result)["rejected"] == 4
+
+
+def test_a_record_the_database_refuses_is_isolated_from_its_page(db_url, db) -> None:
+    # Defence in depth behind the parser: whatever PostgreSQL itself refuses costs one record, not the page.
+    good = [dataclasses.replace(CALL, call_id=f"RGB-{i}") for i in range(3)]
+    refused = dataclasses.replace(CALL, call_id="RGB-bad", campaign_name="Acme\x00Lending")
+    with psycopg.connect(db_url, row_factory=psycopg.rows.dict_row) as conn, conn.transaction():
+        counts, rejections = store_calls(conn, [good[0], refused, *good[1:]], run_id="run-1")
+    assert counts.new == 3
+    assert [(r.call_id, "PostgreSQL refused" in r.reason) for r in rejections] == [("RGB-bad", True)]
+    assert {r["call_id"] for r in db.execute("SELECT call_id FROM core.calls")} == {"RGB-0", "RGB-1", "RGB-2"}

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from callscript_dagster.calls.records import CallRecord, Rejection, parse_call_record, parse_call_time
+from callscript_dagster.calls.records import (
+    CallRecord,
+    Rejection,
+    parse_call_record,
+    parse_call_time,
+    storable_record,
+)
 
 NY = ZoneInfo("America/New_York")
 GOOD = {
@@ -78,3 +85,29 @@ def test_malformed_records_are_rejected_with_a_reason(change, reason) -> None:
 
 def test_non_objects_are_rejected() -> None:
     assert "expected an object" in parse_call_record(["not", "a", "record"], NY).reason
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"campaignName": "Acme\x00Lending"}, "NUL character in campaignName"),
+        (
+            {"targetName": "Buyer\x00"},
+            "NUL character in targetName",
+        ),  # an unmapped column: lands in attributes
+        ({"extra": {"nested\x00key": 1}}, "NUL character in extra"),
+        ({"publisherName": "Pub \ud800"}, "unpaired UTF-16 surrogate in publisherName"),
+        ({"targetName": ["ok", "\udfff"]}, "unpaired UTF-16 surrogate in targetName"),
+        ({"payoutAmount": float("inf")}, "non-finite number in payoutAmount"),
+        ({"callLengthInSeconds": 10**12}, "callLengthInSeconds"),
+    ],
+)
+def test_values_postgresql_cannot_store_are_rejected_with_a_reason(change, reason) -> None:
+    result = parse_call_record({**GOOD, **change}, NY)
+    assert isinstance(result, Rejection)
+    assert reason in result.reason
+    # the rejection itself can be stored: what PostgreSQL refuses is replaced, the rest kept for the operator
+    stored = json.dumps(storable_record(result.record), ensure_ascii=False, allow_nan=False)
+    assert "\x00" not in stored and "\\u0000" not in stored
+    stored.encode("utf-8")  # no lone surrogate left
+    assert json.loads(stored)["inboundCallId"] == "RGB123"

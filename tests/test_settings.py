@@ -9,7 +9,12 @@ from callscript_dagster.settings import Settings
 
 def test_empty_variables_mean_unset(monkeypatch: pytest.MonkeyPatch) -> None:
     # `export CALLSCRIPT_POLICY_PATH=` (or an env file's `KEY=`) must not mean "the current directory".
-    for name in ("CALLSCRIPT_POLICY_PATH", "CALLSCRIPT_DIARIZATION_PIPELINE", "DATABASE_URL", "OPENAI_BASE_URL"):
+    for name in (
+        "CALLSCRIPT_POLICY_PATH",
+        "CALLSCRIPT_DIARIZATION_PIPELINE",
+        "DATABASE_URL",
+        "OPENAI_BASE_URL",
+    ):
         monkeypatch.setenv(name, "")
     monkeypatch.setenv("CALLSCRIPT_TIMEZONE", "")
     settings = Settings()

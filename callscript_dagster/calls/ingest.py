@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import time
@@ -16,7 +17,7 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from callscript_dagster.calls.records import CallRecord, Rejection, parse_call_record
+from callscript_dagster.calls.records import CallRecord, Rejection, parse_call_record, storable_record
 from callscript_dagster.db.sql import query
 from callscript_dagster.reporting import markdown_table
 
@@ -84,6 +85,33 @@ def upsert_calls(conn: psycopg.Connection, calls: list[CallRecord], run_id: str 
     return counts
 
 
+def store_calls(
+    conn: psycopg.Connection, calls: list[CallRecord], run_id: str | None
+) -> tuple[UpsertCounts, list[Rejection]]:
+    """`upsert_calls`, except that a call PostgreSQL refuses becomes a rejection instead of failing the rest.
+
+    The parser already rejects what we know PostgreSQL refuses; this is the net behind it. The page goes in
+    one statement; only if that fails with a data error is it redone call by call, each in a savepoint."""
+    try:
+        with conn.transaction():
+            return upsert_calls(conn, calls, run_id), []
+    except (psycopg.DataError, psycopg.IntegrityError):
+        pass
+    counts, refused = UpsertCounts(), []
+    latest = {c.call_id: c for c in calls}  # the last copy of an id wins, as in `upsert_calls`
+    for call in latest.values():
+        try:
+            with conn.transaction():
+                counts += upsert_calls(conn, [call], run_id)
+        except (psycopg.DataError, psycopg.IntegrityError) as exc:
+            why = (exc.diag.message_primary if exc.diag else None) or str(exc)
+            record = storable_record(dataclasses.asdict(call))
+            refused.append(Rejection(f"PostgreSQL refused the record: {why}"[:500], record, call.call_id))
+    # refused calls count as rejections, not as received-and-unchanged
+    counts.received, counts.duplicates = len(calls) - len(refused), len(calls) - len(latest)
+    return counts, refused
+
+
 def record_rejections(
     conn: psycopg.Connection, rejections: list[Rejection], partition_date: date, run_id: str | None
 ) -> None:
@@ -149,8 +177,10 @@ def ingest_window(
         calls = [p for p in parsed if isinstance(p, CallRecord)]
         rejections = [p for p in parsed if isinstance(p, Rejection)]
         with pool.connection() as conn, conn.transaction():
-            report.counts += upsert_calls(conn, calls, run_id)
+            counts, refused = store_calls(conn, calls, run_id)
+            rejections += refused
             record_rejections(conn, rejections, start.astimezone(tz).date(), run_id)
+        report.counts += counts
         report.pages += 1
         report.fetched += len(page.records)
         report.rejected += len(rejections)

@@ -102,6 +102,8 @@ def _duration(value: Any) -> int | None:
         raise ValueError(f"callLengthInSeconds {value!r} is not a number") from None
     if not math.isfinite(seconds) or seconds < 0:
         raise ValueError(f"callLengthInSeconds {value!r} is not a non-negative number")
+    if seconds > MAX_CALL_SECONDS:
+        raise ValueError(f"callLengthInSeconds {value!r} is longer than a week")
     return round(seconds)
 
 
@@ -118,18 +120,74 @@ def _recording_url(value: Any) -> str | None:
     return value.strip()
 
 
+# --- what PostgreSQL cannot store ------------------------------------------------------------------------------
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_CALL_SECONDS = 7 * 24 * 3600  # no phone call lasts a week; larger values overflow or are garbage
+
+
+def unstorable(value: Any, where: str) -> str | None:
+    """Why PostgreSQL would refuse `value` (text and jsonb take no NUL character, UTF-8 has no lone surrogate,
+    JSON has no Infinity/NaN), or None. Looks into lists and objects, keys included; `where` names the column."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return f"NUL character in {where}"
+        if _SURROGATE.search(value):
+            return f"unpaired UTF-16 surrogate in {where}"
+    elif isinstance(value, float) and not math.isfinite(value):
+        return f"non-finite number in {where}"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if reason := unstorable(key, where) or unstorable(item, where):
+                return reason
+    elif isinstance(value, list | tuple):
+        for item in value:
+            if reason := unstorable(item, where):
+                return reason
+    return None
+
+
+def storable_record(value: Any) -> Any:
+    """`value` with what PostgreSQL refuses replaced (NUL and lone surrogates by U+FFFD, non-finite numbers by
+    their text), so a rejected record can itself be kept for the operator."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value.replace("\x00", "\ufffd"))
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {storable_record(str(k)): storable_record(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [storable_record(v) for v in value]
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return storable_record(str(value))
+
+
 def parse_call_record(record: Any, tz: ZoneInfo) -> CallRecord | Rejection:
-    """Validate one Ringba record; the partition is the day of the call in the business timezone `tz`."""
+    """Validate one Ringba record; the partition is the day of the call in the business timezone `tz`.
+
+    A rejection carries the record made storable (`storable_record`), so keeping it never fails."""
     if not isinstance(record, dict):
         return Rejection(
-            f"record is a {type(record).__name__}, expected an object", {"value": repr(record)[:500]}
+            f"record is a {type(record).__name__}, expected an object",
+            {"value": storable_record(repr(record)[:500])},
         )
+    for column, value in record.items():
+        if reason := unstorable(column, "a column name") or unstorable(value, str(column)[:64]):
+            call_id = record.get("inboundCallId")
+            return Rejection(
+                f"{reason}: PostgreSQL cannot store it",
+                storable_record(record),
+                storable_record(call_id) if isinstance(call_id, str) else None,
+            )
     raw_id = record.get("inboundCallId")
     call_id = raw_id.strip() if isinstance(raw_id, str) else None
     if not call_id:
-        return Rejection("missing inboundCallId", record)
+        return Rejection("missing inboundCallId", storable_record(record))
     if len(call_id) > MAX_CALL_ID_LENGTH or not _CALL_ID.match(call_id):
-        return Rejection("inboundCallId is not printable ASCII of at most 256 characters", record)
+        return Rejection(
+            "inboundCallId is not printable ASCII of at most 256 characters", storable_record(record)
+        )
     try:
         call_at = parse_call_time(record.get("callDt"))
         parsed = CallRecord(
@@ -145,5 +203,5 @@ def parse_call_record(record: Any, tz: ZoneInfo) -> CallRecord | Rejection:
             attributes={k: v for k, v in record.items() if k not in MAPPED_COLUMNS},
         )
     except ValueError as exc:
-        return Rejection(str(exc), record, call_id)
+        return Rejection(str(exc), storable_record(record), call_id)
     return parsed

@@ -771,6 +771,15 @@ class RingbaSimulator:
         return StreamingResponse(body, media_type=media_type, headers={"Content-Length": str(length)})
 
 
+class AsciiJSONResponse(JSONResponse):
+    """JSON with every non-ASCII character escaped, as ASP.NET's serializers write it by default (Ringba's 401
+    body is ASP.NET Web API's): a lone surrogate in a field goes over the wire as `\\udXXX` instead of failing the encoding, and non-finite
+    numbers as the `Infinity`/`NaN` tokens lenient serializers emit."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=True, separators=(",", ":")).encode("ascii")
+
+
 def make_app(sim: RingbaSimulator) -> Starlette:
     """The simulator's HTTP surface (see the module docstring)."""
 
@@ -786,7 +795,7 @@ def make_app(sim: RingbaSimulator) -> Starlette:
             body,
             str(request.base_url).rstrip("/"),
         )
-        return JSONResponse(payload, status_code=status, headers=headers)
+        return AsciiJSONResponse(payload, status_code=status, headers=headers)
 
     async def recording(request: Request) -> Response:
         params = request.query_params
