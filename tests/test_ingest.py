@@ -282,3 +282,20 @@ def test_a_record_the_database_refuses_is_isolated_from_its_page(db_url, db) -> 
     assert counts.new == 3
     assert [(r.call_id, "PostgreSQL refused" in r.reason) for r in rejections] == [("RGB-bad", True)]
     assert {r["call_id"] for r in db.execute("SELECT call_id FROM core.calls")} == {"RGB-0", "RGB-1", "RGB-2"}
+
+
+def test_a_record_outside_the_requested_day_is_rejected_not_filed_under_another_day(
+    db_url, db, dagster_instance
+) -> None:
+    # Ringba answered for 2026-11-20 with a call it says happened on the 23rd: filing it under the 23rd would
+    # leave it in a partition no run of this day looks at; filing it here would be wrong. It is a rejection.
+    sim = RingbaSimulator(account_id="RA_test", token="test-token", calls_per_day=0)
+    sim.add_call("RGB-inside", datetime(2026, 11, 20, 12, tzinfo=UTC))
+    sim.add_call("RGB-elsewhere", datetime(2026, 11, 20, 13, tzinfo=UTC), callDt="2026-11-23T09:00:00.000Z")
+    with sim.serve():
+        result = ingest(sim, db_url, dagster_instance, DAY.isoformat())
+    assert result.success
+    assert {r["call_id"] for r in db.execute("SELECT call_id FROM core.calls")} == {"RGB-inside"}
+    [rejection] = db.execute("SELECT call_id, reason, partition_date FROM core.ingest_rejections").fetchall()
+    assert rejection["call_id"] == "RGB-elsewhere" and rejection["partition_date"] == DAY
+    assert "outside the requested window" in rejection["reason"]

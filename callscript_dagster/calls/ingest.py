@@ -158,6 +158,17 @@ class IngestReport:
         return meta
 
 
+def parse_in_window(record: Any, tz: ZoneInfo, start: datetime, end: datetime) -> CallRecord | Rejection:
+    """`parse_call_record`, and a call Ringba listed outside the window we asked for (start <= callDt < end) is
+    a rejection too: filed under its own day it would sit in a partition no run of this window looks at."""
+    parsed = parse_call_record(record, tz)
+    if isinstance(parsed, Rejection) or start <= parsed.call_at < end:
+        return parsed
+    window = f"{start.isoformat()} .. {end.isoformat()}"
+    reason = f"callDt {parsed.call_at.isoformat()} is outside the requested window {window}"
+    return Rejection(reason, storable_record(record), parsed.call_id)
+
+
 def ingest_window(
     client: RingbaClient,
     pool: ConnectionPool,
@@ -173,7 +184,7 @@ def ingest_window(
     report = IngestReport()
     began = time.monotonic()
     for page in client.iter_call_logs(start, end):
-        parsed = [parse_call_record(record, tz) for record in page.records]
+        parsed = [parse_in_window(record, tz, start, end) for record in page.records]
         calls = [p for p in parsed if isinstance(p, CallRecord)]
         rejections = [p for p in parsed if isinstance(p, Rejection)]
         with pool.connection() as conn, conn.transaction():
