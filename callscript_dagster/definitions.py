@@ -38,7 +38,7 @@ def build_definitions(settings: Settings | None = None, *, database_url: str | N
     return dg.Definitions(
         assets=[ringba_calls, vaulted_audio, transcripts, judgments],
         sensors=[
-            build_ingest_sensor(ringba_calls, partitions),
+            build_ingest_sensor(ringba_calls, partitions, enabled=bool(settings.ringba_account_id)),
             build_lane_sensor({Lane.VAULT: vaulted_audio, Lane.FACTORY: transcripts, Lane.JUDGE: judgments}),
             claims_reaper,
         ],

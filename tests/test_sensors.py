@@ -40,17 +40,23 @@ def started_run(instance: dg.DagsterInstance, tags: dict[str, str]) -> DagsterRu
 
 
 ASSETS = lane_assets()
+NY = ZoneInfo("America/New_York")
+NY_ASSETS = lane_assets("America/New_York")
 
 
 def evaluate(
-    sensor: dg.SensorDefinition, instance: dg.DagsterInstance, db_url: str, cursor: str | None = None
+    sensor: dg.SensorDefinition,
+    instance: dg.DagsterInstance,
+    db_url: str,
+    cursor: str | None = None,
+    assets: dict[str, dg.AssetsDefinition] = ASSETS,
 ):
     resources = lane_resources(db_url)
     context = dg.build_sensor_context(
         instance=instance,
         cursor=cursor,
         resources={"database": resources["database"]},
-        definitions=dg.Definitions(assets=list(ASSETS.values()), sensors=[sensor], resources=resources),
+        definitions=dg.Definitions(assets=list(assets.values()), sensors=[sensor], resources=resources),
     )
     return sensor.evaluate_tick(context)
 
@@ -108,33 +114,55 @@ def test_lane_backlog_is_quiet_when_nothing_waits(db_url, dagster_instance) -> N
     assert not result.run_requests and "no lane work waiting" in result.skip_message
 
 
+def tick(
+    instance: dg.DagsterInstance, db_url: str, now: datetime, cursor: str | None, *, enabled: bool = True
+):
+    """One evaluation of the ingest sensor of a New York deployment at wall-clock time `now`."""
+    ringba_calls = NY_ASSETS["ringba_calls"]
+    sensor = build_ingest_sensor(
+        ringba_calls, ringba_calls.partitions_def, enabled=enabled, clock=lambda: now
+    )
+    return evaluate(sensor, instance, db_url, cursor=cursor, assets=NY_ASSETS)
+
+
+def asked(result) -> list[str]:
+    return [r.partition_key for r in result.run_requests]
+
+
 def test_ingest_sensor_needs_an_account(dagster_instance, db_url) -> None:
-    sensor = build_ingest_sensor(ASSETS["ringba_calls"], ASSETS["ringba_calls"].partitions_def)
-    result = evaluate(sensor, dagster_instance, db_url)
+    result = tick(dagster_instance, db_url, datetime(2026, 11, 20, 12, tzinfo=NY), None, enabled=False)
     assert "RINGBA_ACCOUNT_ID" in result.skip_message
 
 
-def test_ingest_sensor_asks_for_today_and_closes_yesterday_after_midnight(
-    dagster_instance, db_url, monkeypatch: pytest.MonkeyPatch
+def test_ingest_sensor_asks_for_today_every_tick_and_closes_each_day_once(dagster_instance, db_url) -> None:
+    noon = datetime(2026, 11, 20, 12, tzinfo=NY)
+    first = tick(dagster_instance, db_url, noon, None)
+    assert asked(first) == ["2026-11-19", "2026-11-20"]  # a new deployment closes yesterday once
+    again = tick(dagster_instance, db_url, noon + timedelta(minutes=1), first.cursor)
+    assert asked(again) == ["2026-11-20"]
+    assert all(r.tags[LANE_PARTITION_TAG] == f"ingest:{r.partition_key}" for r in again.run_requests)
+
+
+def test_new_york_midnight_closes_the_day_even_when_its_run_was_still_going(dagster_instance, db_url) -> None:
+    evening = tick(dagster_instance, db_url, datetime(2026, 10, 20, 23, 59, tzinfo=NY), None)
+    # The 20th's minute ingest is still running when the 21st begins in New York (04:00 UTC).
+    still_running = started_run(dagster_instance, {LANE_PARTITION_TAG: "ingest:2026-10-20"})
+    midnight = tick(dagster_instance, db_url, datetime(2026, 10, 21, 0, 0, 20, tzinfo=NY), evening.cursor)
+    assert asked(midnight) == ["2026-10-21"]  # the 20th's closing pass waits for that run
+
+    dagster_instance.report_run_failed(still_running, "finished for the test")
+    next_tick = tick(dagster_instance, db_url, datetime(2026, 10, 21, 0, 1, 20, tzinfo=NY), midnight.cursor)
+    assert asked(next_tick) == ["2026-10-20", "2026-10-21"]
+    later = tick(dagster_instance, db_url, datetime(2026, 10, 21, 0, 2, 20, tzinfo=NY), next_tick.cursor)
+    assert asked(later) == ["2026-10-21"]  # closed once, not every tick
+
+
+def test_after_three_days_of_downtime_every_day_since_the_last_closed_one_is_closed(
+    dagster_instance, db_url
 ) -> None:
-    from callscript_dagster.settings import get_settings
-
-    monkeypatch.setenv("RINGBA_ACCOUNT_ID", "RA_test")
-    get_settings.cache_clear()
-    sensor = build_ingest_sensor(ASSETS["ringba_calls"], ASSETS["ringba_calls"].partitions_def)
-    today = datetime.now(ZoneInfo("UTC")).date()
-
-    same_day = evaluate(sensor, dagster_instance, db_url, cursor=today.isoformat())
-    assert [r.partition_key for r in same_day.run_requests] == [today.isoformat()]
-    assert same_day.cursor == today.isoformat()
-
-    after_midnight = evaluate(
-        sensor, dagster_instance, db_url, cursor=(today - timedelta(days=1)).isoformat()
-    )
-    assert [r.partition_key for r in after_midnight.run_requests] == [
-        (today - timedelta(days=1)).isoformat(),
-        today.isoformat(),
-    ]
+    before = tick(dagster_instance, db_url, datetime(2026, 11, 17, 15, tzinfo=NY), None)
+    after = tick(dagster_instance, db_url, datetime(2026, 11, 20, 9, tzinfo=NY), before.cursor)
+    assert asked(after) == ["2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"]
 
 
 def test_reaper_releases_claims_of_runs_that_stopped_and_keeps_live_ones(
