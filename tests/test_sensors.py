@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 import psycopg
-import pytest
 from dagster._core.storage.dagster_run import DagsterRun, DagsterRunStatus
 
 from callscript_dagster.calls.lanes import Lane
