@@ -19,6 +19,7 @@ from callscript_dagster.resources.judge import JudgeResource
 from callscript_dagster.resources.ringba import RingbaResource
 from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
+from callscript_dagster.resources.vault import VaultResource
 from callscript_dagster.sensors.ingest import build_ingest_sensor
 from callscript_dagster.sensors.lanes import build_lane_sensor, claims_reaper
 from callscript_dagster.settings import Settings, get_settings
@@ -54,6 +55,14 @@ def build_definitions(settings: Settings | None = None, *, database_url: str | N
                 database=database,
             ),
             "storage": StorageResource(),
+            "vault": VaultResource(
+                recording_hosts=settings.recording_host_patterns,
+                allow_private_addresses=settings.recording_allow_private_addresses,
+                max_recording_bytes=settings.max_recording_bytes,
+                download_timeout_seconds=settings.download_timeout_seconds,
+                http_timeout_seconds=settings.http_timeout_seconds,
+                concurrency=settings.vault_concurrency,
+            ),
             "transcriber": TranscriberResource.from_settings(settings),
             "judge": JudgeResource(
                 model=settings.judge_model,

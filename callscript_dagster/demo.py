@@ -29,6 +29,9 @@ def run_demo(*, port: int, calls_per_day: int, seed: int) -> int:
         "CALLSCRIPT_ENV": "demo",
         "RINGBA_ACCOUNT_ID": DEMO_ACCOUNT,
         "RINGBA_API_TOKEN": DEMO_TOKEN,
+        # the simulator serves recordings from 127.0.0.1
+        "CALLSCRIPT_RECORDING_HOSTS": "127.0.0.1",
+        "CALLSCRIPT_RECORDING_ALLOW_PRIVATE_ADDRESSES": "true",
         "CALLSCRIPT_PARTITIONS_START": os.environ.get(
             "CALLSCRIPT_PARTITIONS_START", (date.today() - timedelta(days=6)).isoformat()
         ),

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import ipaddress
 import math
 import os
+import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import av
 import httpx
@@ -71,6 +75,62 @@ class VaultedRecording:
     sample_rate: int
     codec: str
     download_seconds: float
+
+
+# --- where recordings may come from ---------------------------------------------------------------------------
+
+RINGBA_RECORDING_HOSTS = ("media.ringba.com", "*.ringba.com")
+
+
+@dataclass(frozen=True)
+class RecordingUrlPolicy:
+    """Which URLs the vault may fetch. Recording URLs come from outside (a compromised or buggy upstream could
+    point one at a cloud metadata service or an internal admin page), so only http(s) URLs on the allowed hosts
+    are fetched — redirects included — and never one that resolves to a private, loopback or link-local address
+    unless `allow_private_addresses` (the demo's and tests' simulator lives on 127.0.0.1)."""
+
+    allowed_hosts: tuple[str, ...] = RINGBA_RECORDING_HOSTS  # case-insensitive globs
+    allow_private_addresses: bool = False
+
+    def check(self, url: str) -> None:
+        """Return if `url` may be fetched; PermanentError saying why not (TransientError if DNS failed)."""
+        try:
+            parts = urlsplit(url)
+            host, port = (parts.hostname or "").lower(), parts.port
+        except ValueError:
+            raise PermanentError("recording URL is not a valid URL") from None
+        if parts.scheme not in ("http", "https") or not host:
+            raise PermanentError(f"recording URL scheme {parts.scheme or '(none)'!r} is not http(s)")
+        if not any(fnmatchcase(host, pattern.lower()) for pattern in self.allowed_hosts):
+            raise PermanentError(f"recording host {host} is not allowed (CALLSCRIPT_RECORDING_HOSTS)")
+        if self.allow_private_addresses:
+            return
+        for address in _addresses(host, port or (443 if parts.scheme == "https" else 80)):
+            if not address.is_global or address.is_multicast:
+                raise PermanentError(f"recording host {host} resolves to a non-public address ({address})")
+
+    def hook(self, request: httpx.Request) -> None:
+        """An httpx request hook: httpx calls it for every request it sends, each redirect included."""
+        self.check(str(request.url))
+
+
+def _addresses(host: str, port: int) -> set[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise TransientError(f"cannot resolve recording host {host}: {exc.strerror}") from None
+    addresses = {ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos}
+    # ::ffff:10.0.0.1 is 10.0.0.1 (Python 3.11's is_global does not look inside)
+    return {getattr(a, "ipv4_mapped", None) or a for a in addresses}
+
+
+def recording_client(policy: RecordingUrlPolicy, timeout_seconds: float) -> httpx.Client:
+    """The HTTP client the vault downloads with: redirects followed, each one checked against `policy`."""
+    return httpx.Client(
+        timeout=httpx.Timeout(timeout_seconds, connect=min(10.0, timeout_seconds)),
+        follow_redirects=True,
+        event_hooks={"request": [policy.hook]},
+    )
 
 
 # --- classification -----------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 RINGBA_API_URL = "https://api.ringba.com"
@@ -97,6 +97,16 @@ class Settings(BaseSettings):
         description="Wall-clock limit for one recording download (the per-read timeout is the HTTP timeout).",
     )
     vault_concurrency: int = Field(default=8, ge=1, validation_alias="CALLSCRIPT_VAULT_CONCURRENCY")
+    recording_hosts: str = Field(
+        default="media.ringba.com,*.ringba.com",
+        validation_alias="CALLSCRIPT_RECORDING_HOSTS",
+        description="Comma-separated host globs recordings may be fetched from (redirects included).",
+    )
+    recording_allow_private_addresses: bool = Field(
+        default=False,
+        validation_alias="CALLSCRIPT_RECORDING_ALLOW_PRIVATE_ADDRESSES",
+        description="Fetch recordings from private/loopback addresses (the demo's simulator); never in prod.",
+    )
 
     # --- Factory (transcription) -------------------------------------------------------------------
     whisper_model: str = Field(
@@ -157,6 +167,18 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown IANA timezone {value!r} (e.g. UTC, America/New_York)") from exc
         return value
+
+    @model_validator(mode="after")
+    def _no_private_recording_hosts_in_prod(self) -> Settings:
+        if self.deployment == "prod" and self.recording_allow_private_addresses:
+            raise ValueError(
+                "CALLSCRIPT_RECORDING_ALLOW_PRIVATE_ADDRESSES must not be set when CALLSCRIPT_ENV=prod"
+            )
+        return self
+
+    @property
+    def recording_host_patterns(self) -> list[str]:
+        return [host.strip() for host in self.recording_hosts.split(",") if host.strip()]
 
     @property
     def tz(self) -> ZoneInfo:

@@ -19,6 +19,7 @@ from callscript_dagster.resources.judge import JudgeResource
 from callscript_dagster.resources.ringba import RingbaResource
 from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
+from callscript_dagster.resources.vault import VaultResource
 from callscript_dagster.settings import Settings
 
 
@@ -45,6 +46,7 @@ def lane_resources(
     page_size: int = 1000,
     max_rps: float = 4.0,
     judge: JudgeResource | None = None,
+    vault: VaultResource | None = None,
 ) -> dict[str, Any]:
     database = DatabaseResource(url=db_url)
     return {
@@ -59,6 +61,8 @@ def lane_resources(
             database=database,
         ),
         "storage": StorageResource(url=vault_root.as_uri() if vault_root else None),
+        # the simulators serve recordings from 127.0.0.1
+        "vault": vault or VaultResource(recording_hosts=["127.0.0.1"], allow_private_addresses=True),
         "transcriber": TranscriberResource(),  # the bundled tiny.en, CPU int8
         "judge": judge or JudgeResource(model=""),  # rules-only unless a test brings the OpenAI simulator
     }

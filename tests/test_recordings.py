@@ -40,10 +40,12 @@ from callscript_dagster.errors import (
 )
 from callscript_dagster.recordings import (
     AudioFormat,
+    RecordingUrlPolicy,
     classify_download_error,
     format_bytes,
     inspect_audio,
     is_truncated,
+    recording_client,
     sniff_audio_format,
     vault_recording,
 )
@@ -161,6 +163,12 @@ def recording_app(audio: dict[str, bytes]) -> Starlette:
         Route("/r/oversized", oversized),
         Route("/r/declared-oversized", declared_oversized),
         Route("/r/redirect", lambda request: RedirectResponse("/r/call.mp3?" + SECRET, status_code=302)),
+        Route(
+            "/r/redirect-elsewhere",
+            lambda request: RedirectResponse(
+                str(request.url.replace(hostname="localhost", path="/r/call.mp3")), status_code=302
+            ),
+        ),
     ]
     return Starlette(routes=routes)
 
@@ -556,3 +564,57 @@ def test_lane_errors_never_carry_signed_urls_and_keep_their_class():
             original.message,
             original.retry_after,
         )
+
+
+# --- where recordings may come from -------------------------------------------------------------------------
+
+# Host names only (no DNS here): whether an allowed name resolves to a public address is tested below.
+RINGBA_ONLY = RecordingUrlPolicy(allow_private_addresses=True)
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://media.ringba.com/recording-public?id=1&sig=x", None),
+        ("https://MEDIA.Ringba.com/recording-public", None),
+        ("https://cdn7.ringba.com/r.mp3", None),
+        ("https://evil.example/r.mp3", "recording host evil.example is not allowed"),
+        ("https://media.ringba.com.evil.example/r.mp3", "is not allowed"),
+        ("https://ringba.com.evil.example/r.mp3", "is not allowed"),
+        ("ftp://media.ringba.com/r.mp3", r"is not http\(s\)"),
+        ("file:///etc/passwd", r"is not http\(s\)"),
+    ],
+)
+def test_only_ringbas_recording_hosts_are_fetched_by_default(url, problem) -> None:
+    if problem is None:
+        RINGBA_ONLY.check(url)
+    else:
+        with pytest.raises(PermanentError, match=problem):
+            RINGBA_ONLY.check(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/r.mp3",
+        "http://localhost/r.mp3",
+        "http://169.254.169.254/latest/meta-data/",  # the cloud metadata service
+        "http://10.0.0.5/r.mp3",
+        "http://[::1]/r.mp3",
+        "http://[::ffff:192.168.1.1]/r.mp3",
+    ],
+)
+def test_an_allowed_host_on_a_private_address_is_refused_unless_allowed(url) -> None:
+    listed = RecordingUrlPolicy(allowed_hosts=("*",))
+    with pytest.raises(PermanentError, match="non-public address"):
+        listed.check(url)
+    RecordingUrlPolicy(allowed_hosts=("*",), allow_private_addresses=True).check(url)
+
+
+def test_a_redirect_to_a_host_not_allowed_is_not_followed(server, store):
+    policy = RecordingUrlPolicy(allowed_hosts=("127.0.0.1",), allow_private_addresses=True)
+    with recording_client(policy, 10.0) as client:
+        assert vault(client, store, f"{server}/r/redirect").key == key_for("mp3")  # same host: followed
+        elsewhere = f"{server}/r/redirect-elsewhere"
+        with pytest.raises(PermanentError, match="recording host localhost is not allowed"):
+            vault(client, store, elsewhere)

@@ -23,3 +23,15 @@ def test_empty_variables_mean_unset(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.database_url is None
     assert settings.openai_base_url is None
     assert settings.timezone == "UTC"
+
+
+def test_recordings_come_from_ringbas_hosts_and_never_from_private_addresses_in_prod(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().recording_host_patterns == ["media.ringba.com", "*.ringba.com"]
+    monkeypatch.setenv("CALLSCRIPT_RECORDING_HOSTS", " 127.0.0.1, sim.local ,")
+    assert Settings().recording_host_patterns == ["127.0.0.1", "sim.local"]
+    monkeypatch.setenv("CALLSCRIPT_RECORDING_ALLOW_PRIVATE_ADDRESSES", "true")
+    monkeypatch.setenv("CALLSCRIPT_ENV", "prod")
+    with pytest.raises(ValueError, match="must not be set when CALLSCRIPT_ENV=prod"):
+        Settings()

@@ -8,9 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import psycopg
-import pytest
 
-from callscript_dagster.settings import get_settings
+from callscript_dagster.resources.vault import VaultResource
 from callscript_dagster.simulators.ringba import RingbaSimulator
 
 from harness import failure_metadata, lane_resources, materialization_metadata, materialize
@@ -34,11 +33,13 @@ CASES = {
 }
 
 
-@pytest.fixture
-def vault_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CALLSCRIPT_MAX_RECORDING_BYTES", str(2 * 1024 * 1024))
-    monkeypatch.setenv("CALLSCRIPT_DOWNLOAD_TIMEOUT_SECONDS", "1")
-    get_settings.cache_clear()
+# small limits, so the oversized and the slow recordings hit them quickly
+TIGHT = VaultResource(
+    recording_hosts=["127.0.0.1"],
+    allow_private_addresses=True,
+    max_recording_bytes=2 * 1024 * 1024,
+    download_timeout_seconds=1,
+)
 
 
 def lane_rows(db: psycopg.Connection) -> dict[str, dict]:
@@ -51,14 +52,14 @@ def files_under(root: Path) -> list[Path]:
 
 
 def test_every_download_outcome_ends_in_its_class_with_nothing_half_written(
-    vault_env, db_url, db, dagster_instance, tmp_path
+    db_url, db, dagster_instance, tmp_path
 ) -> None:
     sim = RingbaSimulator(calls_per_day=0, slow_seconds=2.5, oversized_bytes=3 * 1024 * 1024)
     for i, (call_id, (fault, recording, _, _)) in enumerate(CASES.items()):
         sim.add_call(call_id, NOON + timedelta(minutes=i), recording=recording, fault=fault)
     vault = tmp_path / "vault"
     with sim.serve() as server:
-        resources = lane_resources(db_url, server.url, vault)
+        resources = lane_resources(db_url, server.url, vault, vault=TIGHT)
         assert materialize(dagster_instance, resources, DAY.isoformat(), "ringba_calls").success
         first = materialize(dagster_instance, resources, DAY.isoformat(), "vaulted_audio")
 
@@ -99,7 +100,10 @@ def test_every_download_outcome_ends_in_its_class_with_nothing_half_written(
     # re-materializing retries exactly the retryable call; finished and permanent ones are left alone
     with sim.serve() as server:
         second = materialize(
-            dagster_instance, lane_resources(db_url, server.url, vault), DAY.isoformat(), "vaulted_audio"
+            dagster_instance,
+            lane_resources(db_url, server.url, vault, vault=TIGHT),
+            DAY.isoformat(),
+            "vaulted_audio",
         )
     run_ids = {r["last_run_id"] for r in lane_rows(db).values() if r["call_id"] == "RGB-slow"}
     claims = db.execute(
@@ -134,3 +138,30 @@ def test_a_vaulted_call_becomes_ready_for_transcription(db_url, db, dagster_inst
         ("vault", "claimed", "done"),
         ("factory", None, "pending"),
     ]
+
+
+def test_a_recording_url_on_a_host_not_allowed_fails_permanently_and_fetches_nothing(
+    db_url, db, dagster_instance, tmp_path
+) -> None:
+    sim = RingbaSimulator(calls_per_day=0)
+    sim.add_call("RGB-allowed", NOON)
+    # Ringba listed a recording on a host that is not Ringba's (here: "localhost", another name for the same
+    # simulator, so a fetch would succeed if it were attempted).
+    sim.add_call("RGB-foreign", NOON + timedelta(minutes=1))
+    with sim.serve() as server:
+        foreign = sim.recording_url("RGB-foreign", server.url.replace("127.0.0.1", "localhost"))
+        sim.call("RGB-foreign").overrides["recordingUrl"] = foreign
+        result = materialize(
+            dagster_instance,
+            lane_resources(db_url, server.url, tmp_path / "vault"),
+            DAY.isoformat(),
+            "ringba_calls",
+            "vaulted_audio",
+        )
+    assert result.success  # a permanent failure does not fail the partition
+    rows = lane_rows(db)
+    assert rows["RGB-allowed"]["status"] == "done"
+    foreign_row = rows["RGB-foreign"]
+    assert (foreign_row["status"], foreign_row["error_class"]) == ("failed", "permanent")
+    assert "recording host localhost is not allowed" in foreign_row["error_message"]
+    assert [r.call_id for r in sim.recording_requests] == ["RGB-allowed"]

@@ -15,7 +15,7 @@ from callscript_dagster.recordings import VaultedRecording, vault_recording
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.ringba import RingbaClient, RingbaResource
 from callscript_dagster.resources.storage import RecordingStore, StorageResource, recording_key
-from callscript_dagster.settings import get_settings
+from callscript_dagster.resources.vault import VaultResource
 
 
 def vault_call(
@@ -101,20 +101,17 @@ def build_vaulted_audio(
         database: DatabaseResource,
         storage: StorageResource,
         ringba: RingbaResource,
+        vault: VaultResource,
     ) -> dg.MaterializeResult:
         """Each call's recording, streamed into the vault (local disk or S3-compatible storage) under a key
         derived from its date and a sanitized id, verified by decoding it, and recorded in `core.recordings`
         with bytes, sha256, duration, channels and sample rate.
 
-        404 and corrupt or non-audio content fail the call permanently; 403 refreshes the URL from Ringba;
+        Only Ringba's recording hosts are fetched (CALLSCRIPT_RECORDING_HOSTS), redirects included.
+        404, a URL on another host, and corrupt or non-audio content fail the call permanently; 403 refreshes the URL from Ringba;
         5xx and timeouts are retried, and any left make the partition fail so a re-materialization retries
         exactly those calls."""
-        settings = get_settings()
-        timeout = httpx.Timeout(settings.http_timeout_seconds, connect=10.0)
-        with (
-            httpx.Client(timeout=timeout, follow_redirects=True) as http,
-            ringba.open_client() as ringba_client,
-        ):
+        with vault.http_client() as http, ringba.open_client() as ringba_client:
             work = partial(
                 vault_call,
                 http=http,
@@ -122,11 +119,11 @@ def build_vaulted_audio(
                 ringba=ringba_client,
                 pool=database.pool(),
                 run_id=context.run_id,
-                max_bytes=settings.max_recording_bytes,
-                timeout_seconds=settings.download_timeout_seconds,
+                max_bytes=vault.max_recording_bytes,
+                timeout_seconds=vault.download_timeout_seconds,
             )
             return materialize_lane(
-                context, lane=Lane.VAULT, database=database, work=work, concurrency=settings.vault_concurrency
+                context, lane=Lane.VAULT, database=database, work=work, concurrency=vault.concurrency
             )
 
     return vaulted_audio
