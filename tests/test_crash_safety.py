@@ -12,10 +12,11 @@ from pathlib import Path
 
 import psycopg
 
+from callscript_dagster.resources.vault import VaultResource
 from callscript_dagster.settings import get_settings
 from callscript_dagster.simulators.ringba import RingbaSimulator
 
-from harness import lane_resources, materialize
+from harness import lane_resources, materialization_metadata, materialize
 
 DAY = date(2026, 11, 20)
 CALLS = 12
@@ -28,12 +29,10 @@ def count(db: psycopg.Connection, sql: str, *params) -> int:
 def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
     db_url, db, dagster_instance, dagster_storage_database, tmp_path, monkeypatch
 ) -> None:
-    # Every recording takes ~1 s to start arriving, so the killed run is caught with calls in flight.
-    sim = RingbaSimulator(calls_per_day=0, slow_seconds=1.0)
+    # Every recording arrives at 64 KiB/s (~3 s), so the killed run is caught with downloads half-written.
+    sim = RingbaSimulator(calls_per_day=0, recording_bytes_per_second=64 * 1024)
     for i in range(CALLS):
-        sim.add_call(
-            f"RGB-crash-{i:02d}", datetime(2026, 11, 20, 9, tzinfo=UTC) + timedelta(minutes=i), fault="slow"
-        )
+        sim.add_call(f"RGB-crash-{i:02d}", datetime(2026, 11, 20, 9, tzinfo=UTC) + timedelta(minutes=i))
     vault = tmp_path / "vault"
     env = {
         **os.environ,
@@ -62,10 +61,10 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
             stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 90
-        while (
-            count(db, "SELECT count(*) AS n FROM core.call_lanes WHERE lane = 'vault' AND status = 'done'")
-            < 3
-        ):
+        # kill once some calls are done and others are half-written
+        while count(
+            db, "SELECT count(*) AS n FROM core.call_lanes WHERE lane = 'vault' AND status = 'done'"
+        ) < 3 or not any(vault.rglob(".*.part")):
             assert run.poll() is None, "the run finished before it could be killed"
             assert time.monotonic() < deadline
             time.sleep(0.05)
@@ -90,10 +89,24 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
         monkeypatch.setenv("CALLSCRIPT_DOWNLOAD_TIMEOUT_SECONDS", "30")
         get_settings.cache_clear()
         time.sleep(4.5)
+        partials = list(vault.rglob(".*.part"))  # downloads the kill cut off mid-write
+        assert partials
+        sim.recording_bytes_per_second = None  # the CDN is fast again
+        # Limits short enough that the killed downloads' temp files (written > 4 s ago) count as abandoned.
+        quick = VaultResource(
+            recording_hosts=["127.0.0.1"],
+            allow_private_addresses=True,
+            download_timeout_seconds=2,
+            http_timeout_seconds=2,
+        )
         result = materialize(
-            dagster_instance, lane_resources(db_url, server.url, vault), DAY.isoformat(), "vaulted_audio"
+            dagster_instance,
+            lane_resources(db_url, server.url, vault, vault=quick),
+            DAY.isoformat(),
+            "vaulted_audio",
         )
     assert result.success
+    assert materialization_metadata(result, "vaulted_audio")["abandoned_partials_removed"] == len(partials)
 
     assert (
         count(db, "SELECT count(*) AS n FROM core.call_lanes WHERE lane = 'vault' AND status = 'done'")
@@ -117,7 +130,7 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
         "SELECT count(*) AS n FROM core.call_events WHERE lane = 'vault' AND message LIKE 'claim released%%'",
     )
     assert released == states["claimed"]
-    # every stored object is a whole recording; only hidden temp files of the killed downloads may remain
+    # every stored object is a whole recording, and the killed downloads' temp files were swept
     for row in db.execute("SELECT call_id, storage_key, bytes FROM core.recordings"):
         assert (vault / row["storage_key"]).read_bytes() == sim.call(
             row["call_id"]
@@ -129,4 +142,4 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
         and p.relative_to(vault).as_posix()
         not in {r["storage_key"] for r in db.execute("SELECT storage_key FROM core.recordings")}
     ]
-    assert all(p.name.startswith(".") and p.name.endswith(".part") for p in leftovers)
+    assert leftovers == []

@@ -1,5 +1,6 @@
 """Vault lane: each call's recording, streamed from Ringba's media URL into our storage and verified."""
 
+from datetime import timedelta
 from functools import partial
 
 import dagster as dg
@@ -111,11 +112,19 @@ def build_vaulted_audio(
         404, a URL on another host, and corrupt or non-audio content fail the call permanently; 403 refreshes the URL from Ringba;
         5xx and timeouts are retried, and any left make the partition fail so a re-materialization retries
         exactly those calls."""
+        store = storage.store()
+        # Downloads killed mid-flight (kill -9, a lost pod) leave temp files or unfinished multipart uploads;
+        # anything older than the longest a download may take is abandoned.
+        swept = store.sweep_abandoned(
+            timedelta(seconds=vault.download_timeout_seconds + vault.http_timeout_seconds)
+        )
+        if swept:
+            context.log.info(f"removed {swept} abandoned partial downloads from {store!r}")
         with vault.http_client() as http, ringba.open_client() as ringba_client:
             work = partial(
                 vault_call,
                 http=http,
-                store=storage.store(),
+                store=store,
                 ringba=ringba_client,
                 pool=database.pool(),
                 run_id=context.run_id,
@@ -123,7 +132,12 @@ def build_vaulted_audio(
                 timeout_seconds=vault.download_timeout_seconds,
             )
             return materialize_lane(
-                context, lane=Lane.VAULT, database=database, work=work, concurrency=vault.concurrency
+                context,
+                lane=Lane.VAULT,
+                database=database,
+                work=work,
+                concurrency=vault.concurrency,
+                summarize=lambda _: {"abandoned_partials_removed": swept},
             )
 
     return vaulted_audio

@@ -17,9 +17,10 @@ import os
 import re
 import tempfile
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
 from urllib.parse import unquote, urlsplit
@@ -118,6 +119,11 @@ class RecordingStore(Protocol):
         """Keys of complete objects under `prefix` (temp files and unfinished uploads are never listed)."""
         ...
 
+    def sweep_abandoned(self, older_than: timedelta) -> int:
+        """Remove what killed writers left behind (temp files, unfinished multipart uploads) that is older than
+        `older_than` — longer than any live write can take. Returns how many were removed."""
+        ...
+
 
 class LocalRecordingStore:
     """Recordings as files under `root`."""
@@ -186,6 +192,20 @@ class LocalRecordingStore:
                 key = Path(dirpath, name).relative_to(self.root).as_posix()
                 if key.startswith(prefix):
                     yield key
+
+    def sweep_abandoned(self, older_than: timedelta) -> int:
+        cutoff = time.time() - older_than.total_seconds()
+        removed = 0
+        for dirpath, _, filenames in os.walk(self.root):
+            for name in filenames:
+                path = Path(dirpath, name)
+                if not (name.startswith(".") and name.endswith(PART_SUFFIX)):
+                    continue
+                with contextlib.suppress(FileNotFoundError):  # a concurrent sweep got there first
+                    if path.stat().st_mtime < cutoff:
+                        path.unlink()
+                        removed += 1
+        return removed
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -360,6 +380,21 @@ class S3RecordingStore:
         for page in paginator.paginate(Bucket=self.bucket, Prefix=base + prefix):
             for item in page.get("Contents", []):
                 yield item["Key"][len(base) :]
+
+    def sweep_abandoned(self, older_than: timedelta) -> int:
+        # A lifecycle rule (AbortIncompleteMultipartUpload) does this too, where the service supports it.
+        cutoff = datetime.now(UTC) - older_than
+        base = f"{self.prefix}/" if self.prefix else ""
+        removed = 0
+        paginator = self.client.get_paginator("list_multipart_uploads")
+        for page in paginator.paginate(Bucket=self.bucket, Prefix=base):
+            for upload in page.get("Uploads", []):
+                if upload["Initiated"] < cutoff:
+                    self.client.abort_multipart_upload(
+                        Bucket=self.bucket, Key=upload["Key"], UploadId=upload["UploadId"]
+                    )
+                    removed += 1
+        return removed
 
 
 _BOTO3_SESSION = None
