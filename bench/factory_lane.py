@@ -137,7 +137,7 @@ def vault_shipped(server: str, store: LocalRecordingStore, copies: int) -> tuple
             days=[DAY],
             run_id=run_id,
             work=work,
-            live_run_ids=[],
+            live_run_ids=lambda: [],
             log=log,
             concurrency=8,
         )
@@ -173,7 +173,7 @@ def lane_run(
             days=[DAY],
             run_id=run_id,
             work=work,
-            live_run_ids=[],
+            live_run_ids=lambda: [],
             log=log,
             concurrency=1,
             work_version=whisper_version(get_settings()),

@@ -206,7 +206,7 @@ def lane_noop(
             days=days,
             run_id=f"bench-{uuid.uuid4().hex[:8]}",
             work=lambda call: WorkDone(),
-            live_run_ids=[],
+            live_run_ids=lambda: [],
             log=log,
             concurrency=concurrency,
         )
@@ -258,7 +258,7 @@ def lane_vault(
                 days=days,
                 run_id=run_id,
                 work=work,
-                live_run_ids=[],
+                live_run_ids=lambda: [],
                 log=log,
                 concurrency=concurrency,
             )

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import httpx
+import psycopg
 import tenacity
 
 T = TypeVar("T")
@@ -18,12 +19,13 @@ RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 
 def is_transient(exc: BaseException) -> bool:
-    """Worth another try: timeouts, dropped connections, or an error that says so itself."""
+    """Worth another try: timeouts, dropped connections (to a server or to our database, which a restart or
+    failover drops for seconds), or an error that says so itself."""
     from callscript_dagster.errors import ErrorClass, LaneError
 
     if isinstance(exc, LaneError):
         return exc.error_class is ErrorClass.TRANSIENT
-    return isinstance(exc, httpx.TransportError)
+    return isinstance(exc, httpx.TransportError | psycopg.OperationalError)
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:

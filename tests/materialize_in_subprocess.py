@@ -11,6 +11,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from callscript_dagster.resources.vault import VaultResource
+
 from harness import lane_resources, materialize
 
 db_url, storage_url, ringba_url, vault_root, partition, *assets = sys.argv[1:]
@@ -20,6 +22,12 @@ resources = lane_resources(
     Path(vault_root),
     page_size=int(os.environ.get("RINGBA_PAGE_SIZE", "1000")),
     max_rps=float(os.environ.get("RINGBA_MAX_RPS", "4")),
+    vault=VaultResource(
+        recording_hosts=["127.0.0.1"],
+        allow_private_addresses=True,
+        concurrency=int(os.environ.get("CALLSCRIPT_VAULT_CONCURRENCY", "8")),
+        download_timeout_seconds=float(os.environ.get("CALLSCRIPT_DOWNLOAD_TIMEOUT_SECONDS", "600")),
+    ),
 )
 with dg.instance_for_test(overrides={"storage": {"postgres": {"postgres_url": storage_url}}}) as instance:
     result = materialize(instance, resources, partition, *assets)

@@ -1,17 +1,25 @@
-"""`kill -9` in the middle of a lane loses nothing and duplicates nothing (invariant 3)."""
+"""`kill -9` in the middle of a lane loses nothing and duplicates nothing (invariant 3), and a run never reports
+success while calls of its partition are still claimed by a run that died."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import psycopg
+import pytest
 
+from callscript_dagster.calls.lanes import Lane, WorkDone, run_lane
+from callscript_dagster.db.pool import pool_for
 from callscript_dagster.resources.vault import VaultResource
 from callscript_dagster.settings import get_settings
 from callscript_dagster.simulators.ringba import RingbaSimulator
@@ -20,26 +28,32 @@ from harness import lane_resources, materialization_metadata, materialize
 
 DAY = date(2026, 11, 20)
 CALLS = 12
+# The killed run's own settings: ~3 s per recording (64 KiB/s), three at a time.
+KILLED_RUN_ENV = {
+    "CALLSCRIPT_DOWNLOAD_TIMEOUT_SECONDS": "30",
+    "CALLSCRIPT_VAULT_CONCURRENCY": "3",
+    "CALLSCRIPT_CLAIM_TIMEOUT_SECONDS": "4",
+}
 
 
 def count(db: psycopg.Connection, sql: str, *params) -> int:
     return db.execute(sql, params).fetchone()["n"]
 
 
-def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
-    db_url, db, dagster_instance, dagster_storage_database, tmp_path, monkeypatch
-) -> None:
-    # Every recording arrives at 64 KiB/s (~3 s), so the killed run is caught with downloads half-written.
+def vault_states(db: psycopg.Connection) -> dict[str, int]:
+    rows = db.execute("SELECT status, count(*) AS n FROM core.call_lanes WHERE lane = 'vault' GROUP BY 1")
+    return {r["status"]: r["n"] for r in rows}
+
+
+@contextlib.contextmanager
+def vault_run_killed_mid_lane(
+    db_url: str, db: psycopg.Connection, storage_url: str, dagster_instance, vault: Path
+) -> Iterator[tuple[RingbaSimulator, str]]:
+    """Ingest CALLS calls, start a vault run in a process of its own, and kill -9 it once some calls are done
+    and others are half-written. Yields the simulator (still serving) and its URL."""
     sim = RingbaSimulator(calls_per_day=0, recording_bytes_per_second=64 * 1024)
     for i in range(CALLS):
         sim.add_call(f"RGB-crash-{i:02d}", datetime(2026, 11, 20, 9, tzinfo=UTC) + timedelta(minutes=i))
-    vault = tmp_path / "vault"
-    env = {
-        **os.environ,
-        "CALLSCRIPT_DOWNLOAD_TIMEOUT_SECONDS": "30",
-        "CALLSCRIPT_VAULT_CONCURRENCY": "3",
-        "CALLSCRIPT_CLAIM_TIMEOUT_SECONDS": "4",
-    }
     script = Path(__file__).with_name("materialize_in_subprocess.py")
     with sim.serve() as server:
         assert materialize(
@@ -50,47 +64,68 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
                 sys.executable,
                 str(script),
                 db_url,
-                dagster_storage_database,
+                storage_url,
                 server.url,
                 str(vault),
                 DAY.isoformat(),
                 "vaulted_audio",
             ],
-            env=env,
+            env={**os.environ, **KILLED_RUN_ENV},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 90
-        # kill once some calls are done and others are half-written
-        while count(
-            db, "SELECT count(*) AS n FROM core.call_lanes WHERE lane = 'vault' AND status = 'done'"
-        ) < 3 or not any(vault.rglob(".*.part")):
+        while vault_states(db).get("done", 0) < 3 or not any(vault.rglob(".*.part")):
             assert run.poll() is None, "the run finished before it could be killed"
             assert time.monotonic() < deadline
             time.sleep(0.05)
         os.kill(run.pid, signal.SIGKILL)
         run.wait()
+        yield sim, server.url
 
+
+def assert_every_call_vaulted_exactly_once(db: psycopg.Connection, sim: RingbaSimulator, vault: Path) -> None:
+    assert vault_states(db) == {"done": CALLS}
+    assert count(db, "SELECT count(*) AS n FROM core.recordings") == CALLS
+    done = db.execute(
+        "SELECT count(*) AS n, count(DISTINCT call_id) AS calls FROM core.call_events "
+        "WHERE lane = 'vault' AND to_status = 'done'"
+    ).fetchone()
+    assert (done["n"], done["calls"]) == (CALLS, CALLS)
+    for row in db.execute("SELECT call_id, storage_key FROM core.recordings"):
+        assert (vault / row["storage_key"]).read_bytes() == sim.call(
+            row["call_id"]
+        ).recording.path.read_bytes()
+
+
+@pytest.fixture
+def claim_timeout_4s(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CALLSCRIPT_CLAIM_TIMEOUT_SECONDS", "4")
+    get_settings.cache_clear()
+
+
+def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
+    db_url, db, dagster_instance, dagster_storage_database, tmp_path, claim_timeout_4s
+) -> None:
+    vault = tmp_path / "vault"
+    with vault_run_killed_mid_lane(db_url, db, dagster_storage_database, dagster_instance, vault) as (
+        sim,
+        url,
+    ):
         # The moment after: finished calls are complete, the rest are claimed (in flight) or pending.
-        rows = db.execute("SELECT status, count(*) AS n FROM core.call_lanes WHERE lane = 'vault' GROUP BY 1")
-        states = {r["status"]: r["n"] for r in rows}
+        states = vault_states(db)
         assert states.get("claimed", 0) > 0 and states.get("done", 0) >= 3
         assert sum(states.values()) == CALLS
         stored = {r["storage_key"] for r in db.execute("SELECT storage_key FROM core.recordings")}
         visible = {
-            p.relative_to(vault).as_posix()
-            for p in vault.rglob("*")
-            if p.is_file() and not p.name.startswith(".")
+            p.relative_to(vault).as_posix() for p in vault.rglob("*") if p.is_file() and p.name[0] != "."
         }
         assert stored <= visible  # committed recordings are on disk (an object may precede its commit)
-
-        # The next materialization, after the dead run's claims have aged past the timeout, finishes the day.
-        monkeypatch.setenv("CALLSCRIPT_CLAIM_TIMEOUT_SECONDS", "4")
-        monkeypatch.setenv("CALLSCRIPT_DOWNLOAD_TIMEOUT_SECONDS", "30")
-        get_settings.cache_clear()
-        time.sleep(4.5)
         partials = list(vault.rglob(".*.part"))  # downloads the kill cut off mid-write
         assert partials
+
+        # The next materialization, once the dead run's claims have aged past the timeout, finishes the day.
+        time.sleep(4.5)
         sim.recording_bytes_per_second = None  # the CDN is fast again
         # Limits short enough that the killed downloads' temp files (written > 4 s ago) count as abandoned.
         quick = VaultResource(
@@ -101,45 +136,87 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
         )
         result = materialize(
             dagster_instance,
-            lane_resources(db_url, server.url, vault, vault=quick),
+            lane_resources(db_url, url, vault, vault=quick),
             DAY.isoformat(),
             "vaulted_audio",
         )
     assert result.success
-    assert materialization_metadata(result, "vaulted_audio")["abandoned_partials_removed"] == len(partials)
+    meta = materialization_metadata(result, "vaulted_audio")
+    assert meta["abandoned_partials_removed"] == len(partials)
+    assert meta["zombies_released"] == states["claimed"]
+    assert_every_call_vaulted_exactly_once(db, sim, vault)
+    released = (
+        "SELECT count(*) AS n FROM core.call_events WHERE lane = 'vault' AND message LIKE 'claim released%%'"
+    )
+    assert count(db, released) == states["claimed"]
+    stored = {r["storage_key"] for r in db.execute("SELECT storage_key FROM core.recordings")}
+    assert [
+        p for p in vault.rglob("*") if p.is_file() and p.relative_to(vault).as_posix() not in stored
+    ] == []
 
-    assert (
-        count(db, "SELECT count(*) AS n FROM core.call_lanes WHERE lane = 'vault' AND status = 'done'")
-        == CALLS
-    )
-    assert count(db, "SELECT count(*) AS n FROM core.recordings") == CALLS
-    # exactly one completion per call, and every released zombie claim is on record
-    assert (
-        count(db, "SELECT count(*) AS n FROM core.call_events WHERE lane = 'vault' AND to_status = 'done'")
-        == CALLS
-    )
-    assert (
-        count(
-            db,
-            "SELECT count(DISTINCT call_id) AS n FROM core.call_events WHERE lane = 'vault' AND to_status = 'done'",
+
+def test_a_recovery_started_while_the_dead_runs_claims_look_fresh_waits_for_them_and_finishes_every_call(
+    db_url, db, dagster_instance, dagster_storage_database, tmp_path, claim_timeout_4s
+) -> None:
+    # Right after the kill the dead run is still "in progress" for Dagster and its claims are fresh: a run that
+    # skipped them would report success with calls left claimed. This one waits until they expire, then does them.
+    vault = tmp_path / "vault"
+    with vault_run_killed_mid_lane(db_url, db, dagster_storage_database, dagster_instance, vault) as (
+        sim,
+        url,
+    ):
+        at_kill = vault_states(db)
+        assert at_kill.get("claimed", 0) > 0
+        sim.recording_bytes_per_second = None
+        result = materialize(
+            dagster_instance, lane_resources(db_url, url, vault), DAY.isoformat(), "vaulted_audio"
         )
-        == CALLS
+    assert result.success
+    meta = materialization_metadata(result, "vaulted_audio")
+    assert meta["calls_done"] == CALLS - at_kill["done"]
+    assert meta["zombies_released"] == at_kill["claimed"]  # released as they expired, during this run
+    assert_every_call_vaulted_exactly_once(db, sim, vault)
+
+
+def test_calls_a_live_run_keeps_claimed_are_reported_by_id_never_skipped_silently(db_url, db) -> None:
+    # Another run is alive and keeps refreshing its claim on one call for longer than this run waits.
+    day = date(2026, 10, 9)
+    for call_id in ("RGB-mine", "RGB-theirs"):
+        db.execute(
+            "INSERT INTO core.calls (call_id, call_at, partition_date) VALUES (%s, %s, %s)",
+            (call_id, datetime(2026, 10, 9, 12, tzinfo=UTC), day),
+        )
+        db.execute(
+            "INSERT INTO core.call_lanes (call_id, lane, partition_date) VALUES (%s, 'judge', %s)",
+            (call_id, day),
+        )
+    db.execute(
+        "UPDATE core.call_lanes SET status = 'claimed', claimed_by = 'run-alive', claimed_at = now() "
+        "WHERE call_id = 'RGB-theirs'"
     )
-    released = count(
-        db,
-        "SELECT count(*) AS n FROM core.call_events WHERE lane = 'vault' AND message LIKE 'claim released%%'",
-    )
-    assert released == states["claimed"]
-    # every stored object is a whole recording, and the killed downloads' temp files were swept
-    for row in db.execute("SELECT call_id, storage_key, bytes FROM core.recordings"):
-        assert (vault / row["storage_key"]).read_bytes() == sim.call(
-            row["call_id"]
-        ).recording.path.read_bytes()
-    leftovers = [
-        p
-        for p in vault.rglob("*")
-        if p.is_file()
-        and p.relative_to(vault).as_posix()
-        not in {r["storage_key"] for r in db.execute("SELECT storage_key FROM core.recordings")}
-    ]
-    assert leftovers == []
+    stop = threading.Event()
+
+    def keep_alive() -> None:
+        with psycopg.connect(db_url, autocommit=True) as conn:
+            while not stop.wait(0.3):
+                conn.execute("UPDATE core.call_lanes SET claimed_at = now() WHERE claimed_by = 'run-alive'")
+
+    heartbeat = threading.Thread(target=keep_alive)
+    heartbeat.start()
+    try:
+        report = run_lane(
+            lane=Lane.JUDGE,
+            pool=pool_for(db_url),
+            days=[day],
+            run_id="run-me",
+            work=lambda call: WorkDone(),
+            live_run_ids=lambda: ["run-alive"],
+            log=logging.getLogger("test"),
+            claim_timeout=timedelta(seconds=1),
+            poll_every=0.2,
+        )
+    finally:
+        stop.set()
+        heartbeat.join()
+    assert report.done == 1
+    assert report.held_elsewhere == [("RGB-theirs", "run-alive")]

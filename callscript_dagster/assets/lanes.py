@@ -53,20 +53,28 @@ def materialize_lane(
     """Run `lane` over the partition's calls (`summarize` adds lane-specific metadata). Permanent failures are recorded and the partition succeeds;
     transient ones left after in-run retries make it fail — after everything else is committed — so the UI
     shows it failed and re-materializing retries exactly those calls."""
-    live_runs = context.instance.get_run_ids(dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES))
     report = run_lane(
         lane=lane,
         pool=database.pool(),
         days=partition_days(context),
         run_id=context.run_id,
         work=work,
-        live_run_ids=live_runs,
+        live_run_ids=lambda: context.instance.get_run_ids(dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES)),
         log=context.log,
         concurrency=concurrency,
         work_version=work_version,
         claim_timeout=timedelta(seconds=get_settings().claim_timeout_seconds),
     )
     metadata = {**report.metadata(), **(summarize(report) if summarize else {})}
+    if report.held_elsewhere:
+        raise dg.Failure(
+            description=(
+                f"{len(report.held_elsewhere)} calls are still claimed by other runs that kept their claims "
+                f"alive ({_held_calls(report.held_elsewhere)}). Everything else is committed; re-materialize "
+                "the partition once those runs have ended."
+            ),
+            metadata=metadata,
+        )
     if report.retryable_left:
         raise dg.Failure(
             description=(
@@ -77,3 +85,8 @@ def materialize_lane(
             metadata=metadata,
         )
     return dg.MaterializeResult(metadata=metadata)
+
+
+def _held_calls(held: list[tuple[str, str]]) -> str:
+    shown = ", ".join(f"{call_id} by run {run_id}" for call_id, run_id in held[:5])
+    return shown + (f" and {len(held) - 5} more" if len(held) > 5 else "")

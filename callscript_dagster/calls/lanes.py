@@ -26,7 +26,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg_pool import ConnectionPool
@@ -35,6 +35,8 @@ from callscript_dagster.db.sql import query
 from callscript_dagster.errors import ConfigurationError, ErrorClass, LaneError
 from callscript_dagster.reporting import markdown_table
 from callscript_dagster.retries import call_with_retries
+
+T = TypeVar("T")
 
 
 class Lane(StrEnum):
@@ -103,6 +105,7 @@ class LaneReport:
     metrics: Counter[str] = field(default_factory=Counter)
     zombies_released: int = 0
     lost_claims: int = 0
+    held_elsewhere: list[tuple[str, str]] = field(default_factory=list)  # (call id, run id) still claimed
     seconds: float = 0.0
 
     @property
@@ -131,6 +134,8 @@ class LaneReport:
         meta.update({name: float(f"{value:.6g}") for name, value in sorted(self.metrics.items())})
         if self.lost_claims:
             meta["lost_claims"] = self.lost_claims
+        if self.held_elsewhere:
+            meta["calls_held_by_other_runs"] = len(self.held_elsewhere)
         if self.failures:
             by_class = Counter((f.error_class.value, f.message.split(":")[0][:80]) for f in self.failures)
             meta["failures"] = markdown_table(
@@ -143,6 +148,11 @@ class LaneReport:
         return f"{self.lane} {_days_label(self.days)}: {self.done}/{self.to_do} done, failed: {failed}"
 
 
+# A PostgreSQL restart or failover takes seconds: lane bookkeeping retries that long before giving up.
+DATABASE_ATTEMPTS = 8
+DATABASE_RETRY_WAIT = 0.25
+
+
 def run_lane(
     *,
     lane: Lane,
@@ -150,7 +160,7 @@ def run_lane(
     days: list[date],
     run_id: str,
     work: WorkFunction,
-    live_run_ids: Iterable[str],
+    live_run_ids: Callable[[], Iterable[str]],
     log: logging.Logger,
     concurrency: int = 1,
     work_version: str | None = None,
@@ -158,20 +168,21 @@ def run_lane(
     attempts: int = 3,
     retry_wait: float = 1.0,
     progress_every: float = 10.0,
+    poll_every: float = 1.0,
 ) -> LaneReport:
     """Do `lane` for every call of `days` that needs it. Returns the report; never raises for a call's failure
-    (the caller decides what a leftover transient failure means for the partition)."""
+    (the caller decides what a leftover transient failure means for the partition).
+
+    `live_run_ids()` names the runs Dagster has in progress. Calls claimed by another run are waited for: a
+    dead run's claims are released once they stop being refreshed (`claim_timeout`) and then done here; calls
+    a live run still holds after that long are reported in `held_elsewhere`, never silently skipped."""
     report = LaneReport(lane=lane, days=days)
     began = time.monotonic()
     params = {"lane": lane.value, "days": days, "run_id": run_id, "work_version": work_version}
+    db = _Bookkeeping(pool, params, retry_wait)
 
-    with pool.connection() as conn:
-        released = conn.execute(
-            query("release_zombies"),
-            {**params, "timeout": claim_timeout, "live_run_ids": [*live_run_ids, run_id]},
-        ).fetchall()
-        report.zombies_released = len(released)
-        report.to_do = conn.execute(query("count_lane_work"), params).fetchone()["calls"]
+    report.zombies_released = db.release_zombies(claim_timeout, live_run_ids())
+    report.to_do = db.count_work()
     if report.zombies_released:
         log.warning(f"{lane}: released {report.zombies_released} claims of runs that stopped")
     log.info(f"{lane} {_days_label(days)}: {report.to_do} calls to do")
@@ -195,7 +206,7 @@ def run_lane(
                 lambda: work(call), attempts=attempts, initial_wait=retry_wait, on_retry=on_retry
             )
         except LaneError as exc:
-            _fail(pool, params, call, exc.error_class, exc.message, report, lock)
+            db.fail(call, exc.error_class, exc.message, report, lock)
             return
         except ConfigurationError:
             raise  # no call can succeed: stop the lane (the claims are handed back on the way out)
@@ -204,34 +215,55 @@ def run_lane(
                 (logging.ERROR, f"{lane} {call.call_id}: unexpected error\n{traceback.format_exc()}")
             )
             message = f"internal error: {type(exc).__name__}: {exc}"[:500]
-            _fail(pool, params, call, ErrorClass.TRANSIENT, message, report, lock)
+            db.fail(call, ErrorClass.TRANSIENT, message, report, lock)
             return
-        _complete(pool, params, lane, call, result, report, lock)
+        db.complete(lane, call, result, report, lock)
 
     # Claims of a live run are refreshed well within the timeout; a run killed with -9 stops refreshing and
     # its claims are released by the next run or the reaper once they are older than the timeout.
     heartbeat_every = max(1.0, claim_timeout.total_seconds() / 4)
+    # Another run's claims are waited for until a dead run's must have expired, with a margin for the reaper.
+    wait_for_others = claim_timeout.total_seconds() * 1.5 + poll_every
     last_progress = last_heartbeat = time.monotonic()
+    waiting_since: float | None = None
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix=f"lane-{lane}") as executor:
-        in_flight: set[Future] = set()
+        in_flight: dict[Future, str] = {}
         try:
             while True:
                 free = concurrency - len(in_flight)
-                claimed = _claim(pool, params, free) if free > 0 else []
+                claimed = db.claim(free, in_flight.values()) if free > 0 else []
                 report.claimed += len(claimed)
-                in_flight.update(executor.submit(process, call) for call in claimed)
+                in_flight.update({executor.submit(process, call): call.call_id for call in claimed})
                 if not in_flight:
-                    break
-                finished, in_flight = wait(
+                    held = db.held_elsewhere()
+                    if not held:
+                        break
+                    waiting_since = waiting_since or time.monotonic()
+                    if released := db.release_zombies(claim_timeout, live_run_ids()):
+                        report.zombies_released += released
+                        continue  # claims of runs that died: do those calls here
+                    if time.monotonic() - waiting_since > wait_for_others:
+                        report.held_elsewhere = held
+                        break
+                    if time.monotonic() - last_progress >= progress_every:
+                        log.info(
+                            f"{lane}: waiting for {_held_label(held)} (a dead run's claims expire after "
+                            f"{claim_timeout.total_seconds():g} s)"
+                        )
+                        last_progress = time.monotonic()
+                    time.sleep(poll_every)
+                    continue
+                waiting_since = None
+                finished, _ = wait(
                     in_flight, timeout=min(progress_every, heartbeat_every), return_when=FIRST_COMPLETED
                 )
                 flush_messages()
                 if time.monotonic() - last_heartbeat >= heartbeat_every:
-                    with pool.connection() as conn:
-                        conn.execute(query("heartbeat_claims"), params)
+                    db.heartbeat(log)
                     last_heartbeat = time.monotonic()
                 for future in finished:
-                    future.result()  # commit errors (database down) stop the lane loudly
+                    del in_flight[future]
+                    future.result()  # commit errors (database down for longer than its retries) stop the lane
                 if time.monotonic() - last_progress >= progress_every:
                     log.info(report.summary())
                     last_progress = time.monotonic()
@@ -240,78 +272,132 @@ def run_lane(
                 future.cancel()
             executor.shutdown(wait=True, cancel_futures=True)
             flush_messages()
-            _release_own_claims(pool, params, report)
+            db.release_own_claims(report)
 
     report.seconds = time.monotonic() - began
     log.info(report.summary())
     return report
 
 
-def _claim(pool: ConnectionPool, params: dict[str, Any], limit: int) -> list[ClaimedCall]:
-    with pool.connection() as conn:
-        rows = conn.execute(query("claim_calls"), {**params, "limit": limit}).fetchall()
-    return [ClaimedCall.from_row(row) for row in rows]
+class _Bookkeeping:
+    """The lane's reads and writes of `core.call_lanes`, each retried while the database is unreachable, and
+    each safe to retry: a retry after a commit whose acknowledgement was lost finds its own work done."""
+
+    def __init__(self, pool: ConnectionPool, params: dict[str, Any], retry_wait: float) -> None:
+        self.pool = pool
+        self.params = params
+        self.retry_wait = retry_wait
+
+    def _retried(self, fn: Callable[[], T]) -> T:
+        return call_with_retries(fn, attempts=DATABASE_ATTEMPTS, initial_wait=self.retry_wait, max_wait=5.0)
+
+    def _rows(self, name: str, **extra: Any) -> list[dict[str, Any]]:
+        def run() -> list[dict[str, Any]]:
+            with self.pool.connection() as conn:
+                return conn.execute(query(name), {**self.params, **extra}).fetchall()
+
+        return self._retried(run)
+
+    def release_zombies(self, timeout: timedelta, live_run_ids: Iterable[str]) -> int:
+        live = [*live_run_ids, self.params["run_id"]]
+        return len(self._rows("release_zombies", timeout=timeout, live_run_ids=live))
+
+    def count_work(self) -> int:
+        return self._rows("count_lane_work")[0]["calls"]
+
+    def claim(self, limit: int, in_flight: Iterable[str]) -> list[ClaimedCall]:
+        # `in_flight` lets a claim whose acknowledgement was lost (the database went away as it committed) be
+        # picked up again by this run instead of sitting claimed by it until the run ends.
+        rows = self._rows("claim_calls", limit=limit, in_flight=list(in_flight))
+        return [ClaimedCall.from_row(row) for row in rows]
+
+    def held_elsewhere(self) -> list[tuple[str, str]]:
+        return [(r["call_id"], r["claimed_by"]) for r in self._rows("claims_held_elsewhere")]
+
+    def heartbeat(self, log: logging.Logger) -> None:
+        def refresh() -> None:
+            with self.pool.connection() as conn:
+                conn.execute(query("heartbeat_claims"), self.params)
+
+        try:
+            self._retried(refresh)
+        except psycopg.OperationalError as exc:  # not fatal: the next heartbeat may get through
+            log.warning(f"could not refresh this run's claims: {exc}")
+
+    def complete(
+        self, lane: Lane, call: ClaimedCall, result: WorkDone, report: LaneReport, lock: threading.Lock
+    ) -> None:
+        args = {
+            **self.params,
+            "call_id": call.call_id,
+            "next_lane": lane.next.value if lane.next else None,
+            "message": result.message,
+        }
+        tries = 0
+
+        def commit() -> bool:
+            nonlocal tries
+            tries += 1
+            with self.pool.connection() as conn, conn.transaction() as tx:
+                completed = conn.execute(query("complete_call"), args).fetchone()["completed"]
+                if not completed:
+                    tx.rollback()  # our claim was reaped and maybe re-claimed: writing now could duplicate
+                    return tries > 1 and self._outcome_is_ours(conn, call, "done")
+                if result.persist is not None:
+                    result.persist(conn)
+                return True
+
+        completed = self._retried(commit)
+        with lock:
+            if completed:
+                report.outcomes[result.outcome] += 1
+                report.metrics.update(result.metrics)
+            else:
+                report.lost_claims += 1
+
+    def fail(
+        self,
+        call: ClaimedCall,
+        error_class: ErrorClass,
+        message: str,
+        report: LaneReport,
+        lock: threading.Lock,
+    ) -> None:
+        args = {**self.params, "call_id": call.call_id, "error_class": error_class.value, "message": message}
+        tries = 0
+
+        def record() -> bool:
+            nonlocal tries
+            tries += 1
+            with self.pool.connection() as conn:
+                if conn.execute(query("fail_call"), args).fetchall():
+                    return True
+                return tries > 1 and self._outcome_is_ours(conn, call, "failed")
+
+        recorded = self._retried(record)
+        with lock:
+            if recorded:
+                report.failures.append(Failure(call.call_id, error_class, message))
+            else:
+                report.lost_claims += 1
+
+    def _outcome_is_ours(self, conn: psycopg.Connection, call: ClaimedCall, status: str) -> bool:
+        """Whether an earlier attempt of ours already committed this outcome (its acknowledgement was lost)."""
+        row = conn.execute(
+            query("lane_row"), {"call_id": call.call_id, "lane": self.params["lane"]}
+        ).fetchone()
+        return row is not None and row["status"] == status and row["last_run_id"] == self.params["run_id"]
+
+    def release_own_claims(self, report: LaneReport) -> None:
+        """On the way out (normally nothing is left; after an interruption, the calls in flight), hand our
+        claims back at once instead of waiting for the reaper."""
+        for row in self._rows("release_own_claims"):
+            report.failures.append(Failure(row["call_id"], ErrorClass.TRANSIENT, "run interrupted"))
 
 
-def _complete(
-    pool: ConnectionPool,
-    params: dict[str, Any],
-    lane: Lane,
-    call: ClaimedCall,
-    result: WorkDone,
-    report: LaneReport,
-    lock: threading.Lock,
-) -> None:
-    with pool.connection() as conn, conn.transaction() as tx:
-        completed = conn.execute(
-            query("complete_call"),
-            {
-                **params,
-                "call_id": call.call_id,
-                "next_lane": lane.next.value if lane.next else None,
-                "message": result.message,
-            },
-        ).fetchone()["completed"]
-        if not completed:
-            tx.rollback()  # our claim was reaped and maybe re-claimed: writing now could duplicate
-        elif result.persist is not None:
-            result.persist(conn)
-    with lock:
-        if completed:
-            report.outcomes[result.outcome] += 1
-            report.metrics.update(result.metrics)
-        else:
-            report.lost_claims += 1
-
-
-def _fail(
-    pool: ConnectionPool,
-    params: dict[str, Any],
-    call: ClaimedCall,
-    error_class: ErrorClass,
-    message: str,
-    report: LaneReport,
-    lock: threading.Lock,
-) -> None:
-    with pool.connection() as conn:
-        recorded = conn.execute(
-            query("fail_call"),
-            {**params, "call_id": call.call_id, "error_class": error_class.value, "message": message},
-        ).fetchall()
-    with lock:
-        if recorded:
-            report.failures.append(Failure(call.call_id, error_class, message))
-        else:
-            report.lost_claims += 1
-
-
-def _release_own_claims(pool: ConnectionPool, params: dict[str, Any], report: LaneReport) -> None:
-    """On the way out (normally nothing is left; after an interruption, the calls in flight), hand our claims
-    back at once instead of waiting for the reaper."""
-    with pool.connection() as conn:
-        released = conn.execute(query("release_own_claims"), params).fetchall()
-    for row in released:
-        report.failures.append(Failure(row["call_id"], ErrorClass.TRANSIENT, "run interrupted"))
+def _held_label(held: list[tuple[str, str]]) -> str:
+    runs = Counter(run for _, run in held)
+    return ", ".join(f"{n} call{'s' if n > 1 else ''} claimed by run {run}" for run, n in runs.most_common(3))
 
 
 def _days_label(days: list[date]) -> str:

@@ -28,6 +28,9 @@ def pool_for(conninfo: str, *, max_size: int = 16) -> ConnectionPool:
                 min_size=1,
                 max_size=max_size,
                 kwargs={"row_factory": dict_row},
+                # A connection is checked before it is handed out, so one the server closed (a restart, a
+                # failover, an idle timeout) is replaced instead of failing the caller's first statement.
+                check=ConnectionPool.check_connection,
                 name="callscript",
                 open=True,
             )

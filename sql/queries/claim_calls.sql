@@ -1,11 +1,14 @@
 -- Claim up to %(limit)s calls of the given days that need the lane, for run %(run_id)s.
 -- SKIP LOCKED lets concurrent runs of the same partition share the work without waiting or duplicating it.
+-- A call this run already holds but is not working on (%(in_flight)s lists those it is) had its claim
+-- committed while the acknowledgement was lost (the database went away): it is taken up again.
 WITH candidates AS (
     SELECT l.call_id, l.status AS from_status
     FROM core.call_lanes l
     WHERE l.lane = %(lane)s
       AND l.partition_date = ANY(%(days)s::date[])
-      AND core.lane_needs_work(l, %(run_id)s, %(work_version)s)
+      AND (core.lane_needs_work(l, %(run_id)s, %(work_version)s)
+           OR (l.status = 'claimed' AND l.claimed_by = %(run_id)s AND l.call_id <> ALL(%(in_flight)s::text[])))
     ORDER BY l.partition_date, l.call_id
     LIMIT %(limit)s
     FOR UPDATE SKIP LOCKED
