@@ -2,20 +2,21 @@
 
 An embedded PostgreSQL (unless DATABASE_URL is set), a simulated Ringba account serving calls and recordings,
 and the Dagster webserver + daemon in one process group. The sensors ingest today's calls every minute and carry
-them through the lanes. Ctrl-C or SIGTERM stops everything.
+them through the lanes. Ctrl-C, SIGTERM or a closed terminal stops everything, PostgreSQL included, within
+20 s — also when the demo was started in the background (see `callscript_dagster.processes`).
 """
 
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
+from contextlib import ExitStack
 from datetime import date, timedelta
 
 from callscript_dagster.db import migrate, resolve_database_urls
-from callscript_dagster.db.server import redact
+from callscript_dagster.db.server import redact, start_embedded, stop_embedded
 from callscript_dagster.instance import dagster_environment
+from callscript_dagster.processes import ProcessGroup, StopRequests, run_until_stopped
 from callscript_dagster.settings import get_settings
 from callscript_dagster.simulators.ringba import RingbaSimulator
 
@@ -24,31 +25,41 @@ DEMO_TOKEN = "demo-token"  # the simulator's own token, not a secret
 
 
 def run_demo(*, port: int, calls_per_day: int, seed: int) -> int:
-    # The demo always talks to its own simulated Ringba account; a week of partitions keeps the UI small.
-    demo_env = {
-        "CALLSCRIPT_ENV": "demo",
-        "RINGBA_ACCOUNT_ID": DEMO_ACCOUNT,
-        "RINGBA_API_TOKEN": DEMO_TOKEN,
-        # the simulator serves recordings from 127.0.0.1
-        "CALLSCRIPT_RECORDING_HOSTS": "127.0.0.1",
-        "CALLSCRIPT_RECORDING_ALLOW_PRIVATE_ADDRESSES": "true",
-        "CALLSCRIPT_PARTITIONS_START": os.environ.get(
-            "CALLSCRIPT_PARTITIONS_START", (date.today() - timedelta(days=6)).isoformat()
-        ),
-    }
-    os.environ.update(demo_env)
-    get_settings.cache_clear()
-    settings = get_settings()
+    # Stop requests count from the first moment: started in the background the demo would otherwise ignore
+    # SIGINT, and a SIGTERM during start-up would end it with PostgreSQL left running.
+    with StopRequests() as stop_requests, ExitStack() as on_exit:
+        # The demo always talks to its own simulated Ringba account; a week of partitions keeps the UI small.
+        demo_env = {
+            "CALLSCRIPT_ENV": "demo",
+            "RINGBA_ACCOUNT_ID": DEMO_ACCOUNT,
+            "RINGBA_API_TOKEN": DEMO_TOKEN,
+            # the simulator serves recordings from 127.0.0.1
+            "CALLSCRIPT_RECORDING_HOSTS": "127.0.0.1",
+            "CALLSCRIPT_RECORDING_ALLOW_PRIVATE_ADDRESSES": "true",
+            "CALLSCRIPT_PARTITIONS_START": os.environ.get(
+                "CALLSCRIPT_PARTITIONS_START", (date.today() - timedelta(days=6)).isoformat()
+            ),
+        }
+        os.environ.update(demo_env)
+        get_settings.cache_clear()
+        settings = get_settings()
 
-    print("starting PostgreSQL…", flush=True)
-    urls = resolve_database_urls(settings)
-    migrate(urls.core)
-    print(f"  calls database:   {redact(urls.core)}\n  dagster database: {redact(urls.dagster)}", flush=True)
+        if settings.database_url is None:  # with DATABASE_URL set the demo starts no PostgreSQL, stops none
+            print("starting PostgreSQL…", flush=True)
+            # The demo owns the server it starts: stopped explicitly, atexit hooks do not run after a signal.
+            on_exit.callback(_stop_postgres, start_embedded(settings.home_dir))
+        urls = resolve_database_urls(settings)
+        migrate(urls.core)
+        print(
+            f"  calls database:   {redact(urls.core)}\n  dagster database: {redact(urls.dagster)}", flush=True
+        )
+        if stop_requests.requested:
+            return 0
 
-    simulator = RingbaSimulator(
-        account_id=DEMO_ACCOUNT, token=DEMO_TOKEN, seed=seed, calls_per_day=calls_per_day
-    )
-    with simulator.serve() as ringba:
+        simulator = RingbaSimulator(
+            account_id=DEMO_ACCOUNT, token=DEMO_TOKEN, seed=seed, calls_per_day=calls_per_day
+        )
+        ringba = on_exit.enter_context(simulator.serve())
         env = {
             **os.environ,
             **demo_env,
@@ -57,7 +68,8 @@ def run_demo(*, port: int, calls_per_day: int, seed: int) -> int:
         }
         print(f"  simulated Ringba: {ringba.url} ({calls_per_day} calls/day)", flush=True)
         print(f"\nDagster UI: http://127.0.0.1:{port}  (Ctrl-C stops everything)\n", flush=True)
-        return _run_process_group(
+        # One group for `dagster dev` and all it starts: webserver, daemon, code servers, run workers.
+        dagster = ProcessGroup(
             [
                 sys.executable,
                 "-m",
@@ -72,40 +84,11 @@ def run_demo(*, port: int, calls_per_day: int, seed: int) -> int:
             ],
             env=env,
         )
+        code = run_until_stopped([dagster], stop_requests)
+        print("stopped Dagster.", flush=True)
+        return code
 
 
-def _run_process_group(command: list[str], env: dict[str, str]) -> int:
-    """Run `command` as the leader of its own process group and stop the whole group on Ctrl-C/SIGTERM.
-
-    A process group of its own means webserver, daemon, code server and run workers all get the signal, and
-    none of them inherit a shell's "ignore SIGINT" from being started in the background."""
-    process = subprocess.Popen(command, env=env, start_new_session=True)
-
-    def stop(signum: int, _frame) -> None:
-        print(f"\nstopping ({signal.Signals(signum).name})…", flush=True)
-        _signal_group(process, signal.SIGTERM)
-
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        while True:
-            try:
-                return process.wait(timeout=1)
-            except subprocess.TimeoutExpired:
-                continue
-    finally:
-        _signal_group(process, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            pass
-        _signal_group(process, signal.SIGKILL)  # whatever of the group outlived the leader
-        process.wait()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-def _signal_group(process: subprocess.Popen, sig: signal.Signals) -> None:
-    try:
-        os.killpg(process.pid, sig)
-    except ProcessLookupError:
-        pass
+def _stop_postgres(server) -> None:
+    print("stopping PostgreSQL…", flush=True)
+    stop_embedded(server)

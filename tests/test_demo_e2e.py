@@ -1,5 +1,8 @@
 """The whole platform as a user starts it: `callscript demo` (webserver, daemon, sensors, simulated Ringba) on a
-real database, a partition backfill launched over GraphQL as the UI does, and a clean stop on SIGTERM."""
+real database, a partition backfill launched over GraphQL as the UI does, and a clean stop on SIGTERM.
+
+The demo is launched the way a background job, a script or CI launches it: with SIGINT ignored, which every
+child inherits unless the demo resets it."""
 
 from __future__ import annotations
 
@@ -10,9 +13,11 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 import httpx
+import psutil
 import psycopg
 import pytest
 from psycopg import sql
@@ -36,6 +41,8 @@ query($id: String!) {
   }
 }"""
 LANES = ["ringba_calls", "vaulted_audio", "transcripts", "judgments"]
+# The requirement: after Ctrl-C or SIGTERM every process the demo started is gone within this.
+STOP_BOUND_SECONDS = 20
 
 
 def free_port() -> int:
@@ -76,13 +83,7 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
     }
     env.pop("DAGSTER_HOME", None)
     log = (tmp_path / "demo.log").open("wb")
-    demo = subprocess.Popen(
-        [sys.executable, "-m", "callscript_dagster.cli", "demo", "--port", str(port), "--calls-per-day", "4"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    demo = launch_in_background(port, env, log)
     endpoint = f"http://127.0.0.1:{port}/graphql"
     try:
         wait_for(
@@ -129,20 +130,100 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
         ).fetchall()
         assert lanes == [{"lane": lane, "status": "done", "n": 8} for lane in ("factory", "judge", "vault")]
     finally:
-        demo.send_signal(signal.SIGTERM)
         try:
-            code = demo.wait(timeout=60)
+            code, leftovers = stop(demo, signal.SIGTERM, f"CALLSCRIPT_DAGSTER_DATABASE={dagster_db}")
         finally:
             log.close()
-            leftovers = processes_with(f"CALLSCRIPT_DAGSTER_DATABASE={dagster_db}")
-            for pid in leftovers:
-                os.kill(pid, signal.SIGKILL)
             with psycopg.connect(pg_server, autocommit=True) as conn:
                 conn.execute(
                     sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dagster_db))
                 )
     assert code == 0, (tmp_path / "demo.log").read_text()[-3000:]
-    assert not leftovers, "processes of the demo (webserver, daemon, code server, runs) outlived SIGTERM"
+    assert not leftovers, (
+        f"processes of the demo outlived SIGTERM by {STOP_BOUND_SECONDS} s: {leftovers}\n"
+        + (tmp_path / "demo.log").read_text()[-3000:]
+    )
+
+
+def test_demo_on_embedded_postgres_leaves_nothing_running_after_ctrl_c(tmp_path) -> None:
+    """Without DATABASE_URL the demo starts its own PostgreSQL; Ctrl-C (SIGINT, even though the demo was
+    launched with SIGINT ignored) stops it along with Dagster's processes."""
+    port = free_port()
+    home = tmp_path / "home"
+    env = {**os.environ, "CALLSCRIPT_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+    env.pop("DATABASE_URL", None)
+    env.pop("DAGSTER_HOME", None)
+    log = (tmp_path / "demo.log").open("wb")
+    demo = launch_in_background(port, env, log)
+    postgres: list[psutil.Process] = []
+    try:
+        wait_for(
+            lambda: httpx.get(f"http://127.0.0.1:{port}/server_info", timeout=5).is_success,
+            180,
+            "the UI",
+            demo,
+        )
+        # PostgreSQL overwrites its workers' environment with their titles: follow them by pid instead.
+        postmaster = psutil.Process(int((home / "pgdata" / "postmaster.pid").read_text().split()[0]))
+        postgres = [postmaster, *postmaster.children()]
+    finally:
+        try:
+            code, leftovers = stop(demo, signal.SIGINT, f"CALLSCRIPT_HOME={home}", also=postgres)
+        finally:
+            log.close()
+    assert code == 0, (tmp_path / "demo.log").read_text()[-3000:]
+    assert not leftovers, (
+        f"processes of the demo (PostgreSQL included) outlived Ctrl-C by {STOP_BOUND_SECONDS} s: {leftovers}\n"
+        + (tmp_path / "demo.log").read_text()[-3000:]
+    )
+    assert not (home / "pgdata" / "postmaster.pid").exists(), "PostgreSQL was not shut down"
+
+
+def launch_in_background(port: int, env: dict[str, str], log) -> subprocess.Popen:
+    """`callscript demo` as `callscript demo &` in a script or a CI step starts it: SIGINT ignored, no
+    terminal. `processes_with` finds whatever it starts through `env`, even processes that left its group."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "callscript_dagster.cli", "demo", "--port", str(port), "--calls-per-day", "4"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+
+
+def stop(
+    demo: subprocess.Popen, sig: signal.Signals, environment_entry: str, also: Sequence[psutil.Process] = ()
+) -> tuple[int | None, list[int]]:
+    """Send `sig` to the demo; its exit code and the processes (found by `environment_entry`, plus `also`)
+    still alive `STOP_BOUND_SECONDS` later. Those are killed, so a failing test leaves nothing behind."""
+    demo.send_signal(sig)
+    deadline = time.monotonic() + STOP_BOUND_SECONDS
+    code = None
+    leftovers = []
+    while time.monotonic() < deadline:
+        code = demo.poll()
+        leftovers = processes_with(environment_entry) + [p.pid for p in also if is_running(p)]
+        if code is not None and not leftovers:
+            break
+        time.sleep(0.5)
+    for pid in leftovers:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    if code is None:
+        demo.kill()
+        demo.wait()
+    return code, leftovers
+
+
+def is_running(process: psutil.Process) -> bool:
+    """Alive, and not a zombie left for init to reap (psutil also guards against a reused pid)."""
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
 
 
 def processes_with(environment_entry: str) -> list[int]:

