@@ -35,7 +35,7 @@ def build_definitions(settings: Settings | None = None, *, database_url: str | N
     vaulted_audio = build_vaulted_audio(partitions, ringba_calls)
     transcripts = build_transcripts(partitions, vaulted_audio, settings)
     judgments = build_judgments(partitions, transcripts, load_policy(settings.policy_path))
-    database = DatabaseResource(url=database_url)
+    database = DatabaseResource(url=database_url, claim_timeout_seconds=settings.claim_timeout_seconds)
     return dg.Definitions(
         assets=[ringba_calls, vaulted_audio, transcripts, judgments],
         sensors=[

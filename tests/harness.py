@@ -47,8 +47,9 @@ def lane_resources(
     max_rps: float = 4.0,
     judge: JudgeResource | None = None,
     vault: VaultResource | None = None,
+    claim_timeout_seconds: int = 300,
 ) -> dict[str, Any]:
-    database = DatabaseResource(url=db_url)
+    database = DatabaseResource(url=db_url, claim_timeout_seconds=claim_timeout_seconds)
     return {
         "database": database,
         "ringba": RingbaResource(

@@ -22,6 +22,7 @@ resources = lane_resources(
     Path(vault_root),
     page_size=int(os.environ.get("RINGBA_PAGE_SIZE", "1000")),
     max_rps=float(os.environ.get("RINGBA_MAX_RPS", "4")),
+    claim_timeout_seconds=int(os.environ.get("CALLSCRIPT_CLAIM_TIMEOUT_SECONDS", "300")),
     vault=VaultResource(
         recording_hosts=["127.0.0.1"],
         allow_private_addresses=True,

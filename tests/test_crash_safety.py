@@ -11,17 +11,20 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import dagster as dg
 import psycopg
-import pytest
+from dagster._core.storage.dagster_run import DagsterRun
 
 from callscript_dagster.calls.lanes import Lane, WorkDone, run_lane
 from callscript_dagster.db.pool import pool_for
+from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.vault import VaultResource
-from callscript_dagster.settings import get_settings
+from callscript_dagster.sensors.lanes import claims_reaper
 from callscript_dagster.simulators.ringba import RingbaSimulator
 
 from harness import lane_resources, materialization_metadata, materialize
@@ -34,6 +37,13 @@ KILLED_RUN_ENV = {
     "CALLSCRIPT_VAULT_CONCURRENCY": "3",
     "CALLSCRIPT_CLAIM_TIMEOUT_SECONDS": "4",
 }
+
+
+def reap(instance: dg.DagsterInstance, db_url: str, claim_timeout_seconds: int):
+    """One tick of the claims reaper, as the daemon runs it."""
+    database = DatabaseResource(url=db_url, claim_timeout_seconds=claim_timeout_seconds)
+    with dg.build_sensor_context(instance=instance, resources={"database": database}) as context:
+        return claims_reaper.evaluate_tick(context)
 
 
 def count(db: psycopg.Connection, sql: str, *params) -> int:
@@ -98,14 +108,8 @@ def assert_every_call_vaulted_exactly_once(db: psycopg.Connection, sim: RingbaSi
         ).recording.path.read_bytes()
 
 
-@pytest.fixture
-def claim_timeout_4s(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CALLSCRIPT_CLAIM_TIMEOUT_SECONDS", "4")
-    get_settings.cache_clear()
-
-
 def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
-    db_url, db, dagster_instance, dagster_storage_database, tmp_path, claim_timeout_4s
+    db_url, db, dagster_instance, dagster_storage_database, tmp_path
 ) -> None:
     vault = tmp_path / "vault"
     with vault_run_killed_mid_lane(db_url, db, dagster_storage_database, dagster_instance, vault) as (
@@ -124,8 +128,18 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
         partials = list(vault.rglob(".*.part"))  # downloads the kill cut off mid-write
         assert partials
 
-        # The next materialization, once the dead run's claims have aged past the timeout, finishes the day.
+        # Nothing is left to tell Dagster the run died: it still shows it in progress. Once the worker has been
+        # silent for the claim timeout, the reaper marks it failed (so it stops blocking its lane and day).
+        [killed] = {
+            r["claimed_by"]
+            for r in db.execute("SELECT claimed_by FROM core.call_lanes WHERE status = 'claimed'")
+        }
+        assert dagster_instance.get_run_by_id(killed).status == dg.DagsterRunStatus.STARTED
         time.sleep(4.5)
+        reap(dagster_instance, db_url, claim_timeout_seconds=4)
+        assert dagster_instance.get_run_by_id(killed).status == dg.DagsterRunStatus.FAILURE
+
+        # The next materialization finishes the day.
         sim.recording_bytes_per_second = None  # the CDN is fast again
         # Limits short enough that the killed downloads' temp files (written > 4 s ago) count as abandoned.
         quick = VaultResource(
@@ -136,14 +150,13 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
         )
         result = materialize(
             dagster_instance,
-            lane_resources(db_url, url, vault, vault=quick),
+            lane_resources(db_url, url, vault, vault=quick, claim_timeout_seconds=4),
             DAY.isoformat(),
             "vaulted_audio",
         )
     assert result.success
     meta = materialization_metadata(result, "vaulted_audio")
     assert meta["abandoned_partials_removed"] == len(partials)
-    assert meta["zombies_released"] == states["claimed"]
     assert_every_call_vaulted_exactly_once(db, sim, vault)
     released = (
         "SELECT count(*) AS n FROM core.call_events WHERE lane = 'vault' AND message LIKE 'claim released%%'"
@@ -156,7 +169,7 @@ def test_a_vault_run_killed_mid_lane_is_finished_by_the_next_without_duplicates(
 
 
 def test_a_recovery_started_while_the_dead_runs_claims_look_fresh_waits_for_them_and_finishes_every_call(
-    db_url, db, dagster_instance, dagster_storage_database, tmp_path, claim_timeout_4s
+    db_url, db, dagster_instance, dagster_storage_database, tmp_path
 ) -> None:
     # Right after the kill the dead run is still "in progress" for Dagster and its claims are fresh: a run that
     # skipped them would report success with calls left claimed. This one waits until they expire, then does them.
@@ -169,7 +182,10 @@ def test_a_recovery_started_while_the_dead_runs_claims_look_fresh_waits_for_them
         assert at_kill.get("claimed", 0) > 0
         sim.recording_bytes_per_second = None
         result = materialize(
-            dagster_instance, lane_resources(db_url, url, vault), DAY.isoformat(), "vaulted_audio"
+            dagster_instance,
+            lane_resources(db_url, url, vault, claim_timeout_seconds=4),
+            DAY.isoformat(),
+            "vaulted_audio",
         )
     assert result.success
     meta = materialization_metadata(result, "vaulted_audio")
@@ -220,3 +236,76 @@ def test_calls_a_live_run_keeps_claimed_are_reported_by_id_never_skipped_silentl
         heartbeat.join()
     assert report.done == 1
     assert report.held_elsewhere == [("RGB-theirs", "run-alive")]
+
+
+def test_the_reaper_fails_runs_whose_worker_went_silent_and_leaves_live_and_finished_ones_alone(
+    db_url, db, dagster_instance
+) -> None:
+    def run(status: dg.DagsterRunStatus) -> DagsterRun:
+        return dagster_instance.add_run(
+            DagsterRun(job_name="__ASSET_JOB", run_id=str(uuid.uuid4()), status=status)
+        )
+
+    silent, silent_with_claim, alive, finished = (
+        (run(dg.DagsterRunStatus.STARTED) for _ in range(3)),
+        None,
+        None,
+        None,
+    )
+    silent, silent_with_claim, alive = list(silent)
+    finished = run(dg.DagsterRunStatus.SUCCESS)
+    long_ago = datetime.now(UTC) - timedelta(minutes=10)
+    for r, beat in ((silent, long_ago), (alive, datetime.now(UTC)), (finished, long_ago)):
+        db.execute(
+            "INSERT INTO core.run_heartbeats (run_id, worker, beat_at) VALUES (%s, 'host:1', %s)",
+            (r.run_id, beat),
+        )
+    day = date(2026, 10, 9)
+    db.execute(
+        "INSERT INTO core.calls (call_id, call_at, partition_date) VALUES ('RGB-held', %s, %s)",
+        (long_ago, day),
+    )
+    db.execute(
+        "INSERT INTO core.call_lanes (call_id, lane, partition_date, status, claimed_by, claimed_at) "
+        "VALUES ('RGB-held', 'factory', %s, 'claimed', %s, %s)",
+        (day, silent_with_claim.run_id, long_ago),
+    )
+
+    reap(dagster_instance, db_url, claim_timeout_seconds=300)
+
+    status = {
+        r.run_id: dagster_instance.get_run_by_id(r.run_id).status
+        for r in (silent, silent_with_claim, alive, finished)
+    }
+    assert status == {
+        silent.run_id: dg.DagsterRunStatus.FAILURE,
+        silent_with_claim.run_id: dg.DagsterRunStatus.FAILURE,
+        alive.run_id: dg.DagsterRunStatus.STARTED,
+        finished.run_id: dg.DagsterRunStatus.SUCCESS,
+    }
+    held = db.execute("SELECT status, error_class FROM core.call_lanes WHERE call_id = 'RGB-held'").fetchone()
+    assert (held["status"], held["error_class"]) == ("failed", "transient")  # ready for the next run
+    beats = {r["run_id"] for r in db.execute("SELECT run_id FROM core.run_heartbeats")}
+    assert beats == {alive.run_id}
+    failure = [
+        e
+        for e in dagster_instance.all_logs(silent.run_id)
+        if e.dagster_event and e.dagster_event.is_run_failure
+    ]
+    assert "worker was lost" in failure[0].dagster_event.message
+
+
+def test_a_run_beats_while_it_runs_and_clears_its_heartbeat_when_it_ends(
+    db_url, db, dagster_instance
+) -> None:
+    beats: list[int] = []
+
+    @dg.asset
+    def peek(database: DatabaseResource) -> None:
+        beats.append(db.execute("SELECT count(*) AS n FROM core.run_heartbeats").fetchone()["n"])
+
+    assert dg.materialize(
+        [peek], instance=dagster_instance, resources={"database": DatabaseResource(url=db_url)}
+    ).success
+    assert beats == [1]
+    assert count(db, "SELECT count(*) AS n FROM core.run_heartbeats") == 0

@@ -83,3 +83,16 @@ def test_dagster_validates_the_code_location(tmp_path) -> None:
         cwd=tmp_path,  # away from the repository's dagster.yaml, which wants the storage URL in the environment
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_instance_configuration_loads_and_frees_pool_slots_of_runs_that_ended(
+    dagster_storage_database, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from callscript_dagster.instance import dagster_yaml_template
+
+    (tmp_path / "dagster.yaml").write_bytes(dagster_yaml_template().read_bytes())
+    monkeypatch.setenv("CALLSCRIPT_DAGSTER_DATABASE_URL", dagster_storage_database)
+    with dg.DagsterInstance.from_config(str(tmp_path)) as instance:
+        # a run marked failed after its worker was lost still holds its "gpu" slot until the daemon frees it
+        assert instance.run_monitoring_settings["free_slots_after_run_end_seconds"] > 0
+        assert instance.run_coordinator.__class__.__name__ == "QueuedRunCoordinator"

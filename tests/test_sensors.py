@@ -51,13 +51,13 @@ def evaluate(
     assets: dict[str, dg.AssetsDefinition] = ASSETS,
 ):
     resources = lane_resources(db_url)
-    context = dg.build_sensor_context(
+    with dg.build_sensor_context(
         instance=instance,
         cursor=cursor,
         resources={"database": resources["database"]},
         definitions=dg.Definitions(assets=list(assets.values()), sensors=[sensor], resources=resources),
-    )
-    return sensor.evaluate_tick(context)
+    ) as context:
+        return sensor.evaluate_tick(context)
 
 
 def test_lane_backlog_asks_for_each_lane_day_with_waiting_calls(db_url, db, dagster_instance) -> None:

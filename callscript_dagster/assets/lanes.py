@@ -13,7 +13,6 @@ from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
 from callscript_dagster.calls.lanes import Lane, LaneReport, WorkFunction, run_lane
 from callscript_dagster.partitions import partition_days
 from callscript_dagster.resources.database import DatabaseResource
-from callscript_dagster.settings import get_settings
 
 
 def lane_asset(
@@ -63,7 +62,7 @@ def materialize_lane(
         log=context.log,
         concurrency=concurrency,
         work_version=work_version,
-        claim_timeout=timedelta(seconds=get_settings().claim_timeout_seconds),
+        claim_timeout=timedelta(seconds=database.claim_timeout_seconds),
     )
     metadata = {**report.metadata(), **(summarize(report) if summarize else {})}
     if report.held_elsewhere:
