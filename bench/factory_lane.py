@@ -41,18 +41,19 @@ from ingest_upsert import drop_database, fresh_database
 from psycopg import sql
 from transcription_overhead import raw_transcribe
 
-from callscript_dagster.assets.transcripts import transcribe_call, whisper_version
+from callscript_dagster.assets.transcripts import transcribe_call
 from callscript_dagster.assets.vaulted_audio import vault_call
-from callscript_dagster.calls.ingest import upsert_calls
 from callscript_dagster.calls.lanes import Lane, run_lane
-from callscript_dagster.calls.records import CallRecord
 from callscript_dagster.db.pool import close_pool, pool_for
 from callscript_dagster.db.server import start_embedded, with_database
-from callscript_dagster.resources.ringba import RingbaClient
-from callscript_dagster.resources.storage import LocalRecordingStore
+from callscript_dagster.resources.transcriber import TranscriberResource
+from callscript_dagster.ringba.client import RingbaClient
+from callscript_dagster.ringba.ingest import upsert_calls
+from callscript_dagster.ringba.records import CallRecord
 from callscript_dagster.settings import get_settings
-from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR, MANIFEST_NAME, RingbaSimulator
-from callscript_dagster.transcription import Transcriber, load_transcriber
+from callscript_dagster.storage import LocalRecordingStore
+from callscript_dagster.transcription.engine import Transcriber, load_transcriber
+from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR, MANIFEST_NAME, RingbaSimulator
 
 DAY = date(2026, 11, 5)
 log = logging.getLogger("bench.factory_lane")
@@ -176,7 +177,7 @@ def lane_run(
             live_run_ids=lambda: [],
             log=log,
             concurrency=1,
-            work_version=whisper_version(get_settings()),
+            work_version=TranscriberResource().work_version,
         )
         seconds = time.perf_counter() - began
     finally:

@@ -21,10 +21,10 @@ from datetime import UTC, datetime, timedelta
 import psycopg
 from psycopg import sql
 
-from callscript_dagster.calls.ingest import STAGE_COLUMNS, copy_row, upsert_calls
-from callscript_dagster.calls.records import CallRecord
 from callscript_dagster.db.migrate import migrate
 from callscript_dagster.db.server import start_embedded, with_database
+from callscript_dagster.ringba.ingest import STAGE_COLUMNS, copy_row, upsert_calls
+from callscript_dagster.ringba.records import CallRecord
 
 
 def synthetic_calls(n: int, seed: int = 1) -> list[CallRecord]:

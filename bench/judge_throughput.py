@@ -17,12 +17,12 @@ import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from callscript_dagster.judging import judge_call
+from callscript_dagster.judge.verdict import judge_call
 from callscript_dagster.policy import load_policy
 from callscript_dagster.resources.judge import LlmJudge
-from callscript_dagster.simulators.openai import OpenAISimulator
-from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR
 from callscript_dagster.transcript import Transcript, Word, turns_from_words
+from callscript_simulators.openai import OpenAISimulator
+from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR
 
 CAMPAIGN = "Medicare Advantage"  # every rule applies, TPMO included
 KEY = "sk-bench"

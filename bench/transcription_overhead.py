@@ -20,9 +20,10 @@ from pathlib import Path
 
 from faster_whisper import decode_audio
 
-from callscript_dagster.transcription import Transcriber, load_transcriber
+from callscript_dagster.transcription.engine import Transcriber, load_transcriber
+from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR
 
-RECORDINGS = Path(__file__).resolve().parents[1] / "callscript_dagster" / "simulators" / "recordings"
+RECORDINGS = DEFAULT_RECORDINGS_DIR
 
 
 def raw_transcribe(transcriber: Transcriber, path: Path, stereo: bool) -> None:

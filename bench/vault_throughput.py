@@ -56,16 +56,16 @@ import psutil
 from ingest_upsert import drop_database, fresh_database
 
 from callscript_dagster.assets.vaulted_audio import vault_call
-from callscript_dagster.calls.ingest import upsert_calls
 from callscript_dagster.calls.lanes import Lane, LaneReport, WorkDone, run_lane
-from callscript_dagster.calls.records import CallRecord
 from callscript_dagster.db.pool import close_pool, pool_for
 from callscript_dagster.db.server import start_embedded, with_database
 from callscript_dagster.recordings import inspect_audio
-from callscript_dagster.resources.ringba import RingbaClient
-from callscript_dagster.resources.storage import LocalRecordingStore
+from callscript_dagster.ringba.client import RingbaClient
+from callscript_dagster.ringba.ingest import upsert_calls
+from callscript_dagster.ringba.records import CallRecord
 from callscript_dagster.settings import get_settings
-from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR, MANIFEST_NAME, RingbaSimulator
+from callscript_dagster.storage import LocalRecordingStore
+from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR, MANIFEST_NAME, RingbaSimulator
 
 MIB = 1024 * 1024
 ACCOUNT, TOKEN = "RA_bench", "bench-token"

@@ -1,9 +1,11 @@
-"""The one Definitions object of CallScript. Resources come from the settings module (the environment);
-secrets reach resources as `dg.EnvVar`, so the UI and run config show the variable's name, never its value."""
+"""The Definitions of CallScript's code location, built from settings read once.
+
+`defs` (what `dagster dev -m callscript_dagster.definitions` and workspace.yaml load) builds them from the
+environment when Dagster asks, not at import. Tests call `build_definitions(Settings(...))` with explicit
+settings. Secrets reach resources as `dg.EnvVar`s, so the UI and run config show variable names, never values.
+"""
 
 from __future__ import annotations
-
-import warnings
 
 import dagster as dg
 
@@ -20,60 +22,99 @@ from callscript_dagster.resources.ringba import RingbaResource
 from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
 from callscript_dagster.resources.vault import VaultResource
+from callscript_dagster.sensors.backlog import build_lane_sensor
 from callscript_dagster.sensors.ingest import build_ingest_sensor
-from callscript_dagster.sensors.lanes import build_lane_sensor, claims_reaper
+from callscript_dagster.sensors.reaper import claims_reaper
 from callscript_dagster.settings import Settings, get_settings
 
-# BackfillPolicy is marked beta, yet single-run backfills are what make historical loads cheap here.
-warnings.filterwarnings("ignore", category=dg.BetaWarning, message=".*backfill_policy.*")
+
+def _secret(settings: Settings, field: str) -> dg.EnvVar | None:
+    name = settings.secret_variable(field)
+    return dg.EnvVar(name) if name else None
 
 
-def build_definitions(settings: Settings | None = None, *, database_url: str | None = None) -> dg.Definitions:
-    settings = settings or get_settings()
+def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
+    """Every resource of the code location, configured from `settings`."""
+    database = DatabaseResource(
+        url=_secret(settings, "database_url"),
+        embedded_home=str(settings.home_dir),
+        claim_timeout_seconds=settings.claim_timeout_seconds,
+    )
+    return {
+        "database": database,
+        "ringba": RingbaResource(
+            account_id=settings.ringba_account_id,
+            api_token=_secret(settings, "ringba_api_token") or "",
+            base_url=settings.ringba_base_url,
+            max_requests_per_second=settings.ringba_max_rps,
+            page_size=settings.ringba_page_size,
+            timeout_seconds=settings.http_timeout_seconds,
+            database=database,
+        ),
+        "storage": StorageResource(
+            url=settings.storage_url,
+            default_root=str(settings.home_dir / "audio"),
+            s3_endpoint_url=settings.s3_endpoint_url,
+            s3_region=settings.s3_region,
+            s3_access_key_id=_secret(settings, "s3_access_key_id"),
+            s3_secret_access_key=_secret(settings, "s3_secret_access_key"),
+        ),
+        "vault": VaultResource(
+            recording_hosts=settings.recording_host_patterns,
+            allow_private_addresses=settings.recording_allow_private_addresses,
+            max_recording_bytes=settings.max_recording_bytes,
+            download_timeout_seconds=settings.download_timeout_seconds,
+            http_timeout_seconds=settings.http_timeout_seconds,
+            concurrency=settings.vault_concurrency,
+        ),
+        "transcriber": TranscriberResource(
+            model=settings.whisper_model,
+            device=settings.whisper_device,
+            compute_type=settings.whisper_compute_type,
+            batch_size=settings.whisper_batch_size,
+            cpu_threads=settings.whisper_cpu_threads,
+            agent_channel=settings.agent_channel,
+            diarization_pipeline=str(settings.diarization_pipeline)
+            if settings.diarization_pipeline
+            else None,
+            gpu_cost_per_hour=settings.gpu_cost_per_hour,
+        ),
+        "judge": JudgeResource(
+            model=settings.judge_model,
+            base_url=settings.openai_base_url,
+            api_key=_secret(settings, "openai_api_key"),
+            min_confidence=settings.judge_min_confidence,
+            input_usd_per_mtok=settings.judge_input_usd_per_mtok,
+            output_usd_per_mtok=settings.judge_output_usd_per_mtok,
+            concurrency=settings.judge_concurrency,
+        ),
+    }
+
+
+def build_definitions(settings: Settings) -> dg.Definitions:
+    """The assets, sensors and resources of CallScript for `settings`."""
+    resources = build_resources(settings)
     partitions = daily_partitions(settings)
     ringba_calls = build_ringba_calls(partitions)
     vaulted_audio = build_vaulted_audio(partitions, ringba_calls)
-    transcripts = build_transcripts(partitions, vaulted_audio, settings)
+    transcripts = build_transcripts(partitions, vaulted_audio, resources["transcriber"].work_version)
     judgments = build_judgments(partitions, transcripts, load_policy(settings.policy_path))
-    database = DatabaseResource(url=database_url, claim_timeout_seconds=settings.claim_timeout_seconds)
     return dg.Definitions(
         assets=[ringba_calls, vaulted_audio, transcripts, judgments],
         sensors=[
             build_ingest_sensor(ringba_calls, partitions, enabled=bool(settings.ringba_account_id)),
-            build_lane_sensor({Lane.VAULT: vaulted_audio, Lane.FACTORY: transcripts, Lane.JUDGE: judgments}),
+            build_lane_sensor(
+                {Lane.VAULT: vaulted_audio, Lane.FACTORY: transcripts, Lane.JUDGE: judgments},
+                partitions,
+                max_auto_attempts=settings.max_auto_attempts,
+            ),
             claims_reaper,
         ],
-        resources={
-            "database": database,
-            "ringba": RingbaResource(
-                account_id=settings.ringba_account_id,
-                api_token=dg.EnvVar("RINGBA_API_TOKEN"),
-                base_url=settings.ringba_base_url,
-                max_requests_per_second=settings.ringba_max_rps,
-                page_size=settings.ringba_page_size,
-                timeout_seconds=settings.http_timeout_seconds,
-                database=database,
-            ),
-            "storage": StorageResource(),
-            "vault": VaultResource(
-                recording_hosts=settings.recording_host_patterns,
-                allow_private_addresses=settings.recording_allow_private_addresses,
-                max_recording_bytes=settings.max_recording_bytes,
-                download_timeout_seconds=settings.download_timeout_seconds,
-                http_timeout_seconds=settings.http_timeout_seconds,
-                concurrency=settings.vault_concurrency,
-            ),
-            "transcriber": TranscriberResource.from_settings(settings),
-            "judge": JudgeResource(
-                model=settings.judge_model,
-                base_url=settings.openai_base_url,
-                api_key=dg.EnvVar("OPENAI_API_KEY") if settings.openai_api_key else None,
-                min_confidence=settings.judge_min_confidence,
-                input_usd_per_mtok=settings.judge_input_usd_per_mtok,
-                output_usd_per_mtok=settings.judge_output_usd_per_mtok,
-            ),
-        },
+        resources=resources,
     )
 
 
-defs = build_definitions()
+@dg.definitions
+def defs() -> dg.Definitions:
+    """CallScript's definitions, configured from this process's environment."""
+    return build_definitions(get_settings())

@@ -14,11 +14,11 @@ from contextlib import ExitStack
 from datetime import date, timedelta
 
 from callscript_dagster.db import migrate, resolve_database_urls
-from callscript_dagster.db.server import redact, start_embedded, stop_embedded
+from callscript_dagster.db.server import start_embedded, stop_embedded, without_password
 from callscript_dagster.instance import dagster_environment
 from callscript_dagster.processes import ProcessGroup, StopRequests, run_until_stopped
 from callscript_dagster.settings import get_settings
-from callscript_dagster.simulators.ringba import RingbaSimulator
+from callscript_simulators.ringba import RingbaSimulator
 
 DEMO_ACCOUNT = "RA_demo"
 DEMO_TOKEN = "demo-token"  # the simulator's own token, not a secret
@@ -51,7 +51,8 @@ def run_demo(*, port: int, calls_per_day: int, seed: int) -> int:
         urls = resolve_database_urls(settings)
         migrate(urls.core)
         print(
-            f"  calls database:   {redact(urls.core)}\n  dagster database: {redact(urls.dagster)}", flush=True
+            f"  calls database:   {without_password(urls.core)}\n  dagster database: {without_password(urls.dagster)}",
+            flush=True,
         )
         if stop_requests.requested:
             return 0

@@ -35,7 +35,7 @@ from callscript_dagster.errors import (
     redact_text,
     redact_url,
 )
-from callscript_dagster.resources.storage import RecordingStore
+from callscript_dagster.storage import RecordingStore
 
 SNIFF_BYTES = 512
 # Demuxers we let FFmpeg use on untrusted bytes, and only the plain-file protocol: a "recording" that is

@@ -1,12 +1,14 @@
 """The one place that reads CallScript's configuration from the environment.
 
-Every setting has its environment variable, its default and its meaning here; resources and the CLI take
-their values from `get_settings()`. Secrets are `SecretStr`, so they never print in reprs, logs or run config.
+Every setting has its environment variable, its default and its meaning here. Settings are read once, where
+the Definitions are built (and by the CLI), and flow into resource fields; asset and sensor bodies never read
+them. Secrets are `SecretStr`, so they never print in reprs, logs or run config.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -14,8 +16,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-RINGBA_API_URL = "https://api.ringba.com"
 
 
 class Settings(BaseSettings):
@@ -47,7 +47,7 @@ class Settings(BaseSettings):
     # --- Ringba ------------------------------------------------------------------------------------
     ringba_account_id: str = Field(default="", validation_alias="RINGBA_ACCOUNT_ID")
     ringba_api_token: SecretStr = Field(default=SecretStr(""), validation_alias="RINGBA_API_TOKEN")
-    ringba_base_url: str = Field(default=RINGBA_API_URL, validation_alias="RINGBA_BASE_URL")
+    ringba_base_url: str = Field(default="https://api.ringba.com", validation_alias="RINGBA_BASE_URL")
     ringba_max_rps: float = Field(
         default=1.0,
         gt=0,
@@ -191,6 +191,21 @@ class Settings(BaseSettings):
     @property
     def llm_configured(self) -> bool:
         return bool(self.judge_model and (self.openai_api_key or self.openai_base_url))
+
+    def secret_value(self, field: str) -> str | None:
+        """The value of secret `field`, for the CLI's own connections (never for printing)."""
+        value = getattr(self, field)
+        return value.get_secret_value() if value is not None else None
+
+    def secret_variable(self, field: str) -> str | None:
+        """The environment variable that holds secret `field`, or None when the secret is not set. Secrets reach
+        Dagster resources as `dg.EnvVar(name)`, so the UI and run config show the name, never the value."""
+        value = getattr(self, field)
+        if value is None or not value.get_secret_value():
+            return None
+        alias = type(self).model_fields[field].validation_alias
+        names = alias.choices if isinstance(alias, AliasChoices) else [alias]
+        return next((name for name in names if os.environ.get(name)), names[0])
 
 
 @functools.cache

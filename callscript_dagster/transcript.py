@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from callscript_dagster.text import verbatim
+
 AGENT = "agent"
 CALLER = "caller"
 UNKNOWN = "unknown"
@@ -58,5 +60,18 @@ def turns_from_words(words: list[Word], max_gap: float = 1.5) -> list[Turn]:
 
 
 def _turn(words: list[Word]) -> Turn:
-    text = "".join(w.text if w.text.startswith(" ") else f" {w.text}" for w in words).strip()
+    text = verbatim(w.text for w in words)
     return Turn(speaker=words[0].speaker, start=words[0].start, end=words[-1].end, text=text)
+
+
+def words_of(transcript: Transcript) -> list[Word]:
+    """The transcript's words in time order. Some transcribers give turns without word timings: their words
+    are spread evenly over the turn."""
+    words = transcript.words or [
+        Word(start=turn.start + i * step, end=turn.start + (i + 1) * step, text=text, speaker=turn.speaker)
+        for turn in transcript.turns
+        for texts in [turn.text.split()]
+        for step in [(turn.end - turn.start) / max(len(texts), 1)]
+        for i, text in enumerate(texts)
+    ]
+    return sorted(words, key=lambda word: word.start)

@@ -1,4 +1,4 @@
-"""Generate the synthetic call recordings shipped in callscript_dagster/simulators/recordings/.
+"""Generate the synthetic call recordings shipped in simulators/callscript_simulators/recordings/.
 
 Each `<name>.script.yaml` in that folder is one call and becomes `<name>.<format>`:
 
@@ -43,7 +43,7 @@ from pathlib import Path
 
 import yaml
 
-RECORDINGS = Path(__file__).resolve().parent.parent / "callscript_dagster" / "simulators" / "recordings"
+RECORDINGS = Path(__file__).resolve().parent.parent / "simulators" / "callscript_simulators" / "recordings"
 SAMPLE_RATE = 8000
 SPEAKERS = ("agent", "caller")
 RULES = {

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import dagster as dg
 import psycopg
@@ -88,22 +87,3 @@ def dagster_instance(
         temp_dir=str(tmp_path_factory.mktemp("dagster_home")),
     ) as instance:
         yield instance
-
-
-@pytest.fixture(autouse=True)
-def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """Each test reads settings afresh from an environment without the developer's Ringba/OpenAI secrets."""
-    from callscript_dagster.settings import get_settings
-
-    for name in (
-        "RINGBA_ACCOUNT_ID",
-        "RINGBA_API_TOKEN",
-        "RINGBA_BASE_URL",
-        "OPENAI_API_KEY",
-        "OPENAI_BASE_URL",
-    ):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CALLSCRIPT_HOME", str(tmp_path / "home"))
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()

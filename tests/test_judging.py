@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from callscript_dagster.judging import (
+from callscript_dagster.judge.grounding import ground_violations
+from callscript_dagster.judge.verdict import (
     Evidence,
     LlmAssessment,
     LlmViolation,
     combine,
-    ground_violations,
     judge_call,
-    mask_long_numbers,
     rule_verdict,
 )
 from callscript_dagster.policy import evaluate_rules, load_policy
+from callscript_dagster.text import mask_sensitive_numbers
 from callscript_dagster.transcript import Transcript, Word, turns_from_words
 
 WORD_SECONDS = 0.4
@@ -215,8 +215,8 @@ def test_llm_usage_and_evidence_are_carried_into_the_judgment(policy):
         ("about 5000 dollars, 3000 a month", None),
     ],
 )
-def test_mask_long_numbers(text, masked):
-    assert mask_long_numbers(text) == (masked or text)
+def test_mask_sensitive_numbers(text, masked):
+    assert mask_sensitive_numbers(text) == (masked or text)
 
 
 def test_sensitive_data_evidence_is_stored_redacted_from_rules_and_llm(policy):

@@ -6,20 +6,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+import dagster as dg
 import pytest
 
 from callscript_dagster.errors import TransientError
-from callscript_dagster.judging import judge_call
+from callscript_dagster.judge.llm import REPLY_SCHEMA, JudgeConfigurationError, LlmJudge
+from callscript_dagster.judge.verdict import judge_call
 from callscript_dagster.policy import load_policy
-from callscript_dagster.resources.judge import (
-    REPLY_SCHEMA,
-    JudgeConfigurationError,
-    JudgeResource,
-    LlmJudge,
-)
-from callscript_dagster.simulators.openai import OpenAISimulator, Trigger, count_tokens
-from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR
+from callscript_dagster.resources.judge import JudgeResource
 from callscript_dagster.transcript import Transcript, Word, turns_from_words
+from callscript_simulators.openai import OpenAISimulator, Trigger, count_tokens
+from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR
 
 KEY = "sk-sim-test-0123456789"
 MODEL = "sim-judge-1"
@@ -257,13 +254,20 @@ def test_a_low_confidence_violation_nobody_else_saw_needs_review(policy, base_ur
 
 
 def test_no_model_configured_means_rules_only(policy, base_url):
-    assert JudgeResource(model="").llm_judge() is None
+    def llm_of(resource: JudgeResource) -> LlmJudge | None:
+        with dg.build_resources({"judge": resource}) as built:
+            return built.judge.llm
+
+    assert llm_of(JudgeResource(model="")) is None
     transcript, campaign = fixture_call("no_disclosure_mono.mp3")
-    judgment = judge_call(policy, transcript, campaign=campaign, llm=JudgeResource().llm_judge())
+    judgment = judge_call(policy, transcript, campaign=campaign, llm=None)
     assert (judgment.mode, judgment.model, judgment.verdict) == ("rules-only", None, "flagged")
 
-    judge = JudgeResource(model=MODEL, base_url=base_url, api_key=KEY, min_confidence=0.8).llm_judge()
-    assert isinstance(judge, LlmJudge) and judge.min_confidence == 0.8
-    judge.close()
-    with pytest.raises(JudgeConfigurationError, match="OPENAI_API_KEY is not"):
-        JudgeResource(model=MODEL).llm_judge()
+    with dg.build_resources(
+        {"judge": JudgeResource(model=MODEL, base_url=base_url, api_key=KEY, min_confidence=0.8)}
+    ) as built:
+        assert isinstance(built.judge.llm, LlmJudge) and built.judge.llm.min_confidence == 0.8
+    with pytest.raises(dg.DagsterResourceFunctionError) as caught:  # the run stops before any call is claimed
+        llm_of(JudgeResource(model=MODEL))
+    assert isinstance(caught.value.__cause__, JudgeConfigurationError)
+    assert "OPENAI_API_KEY is not" in str(caught.value.__cause__)

@@ -11,8 +11,8 @@ import httpx
 import openai
 import pytest
 
-from callscript_dagster.resources.judge import REPLY_SCHEMA
-from callscript_dagster.simulators.openai import OpenAISimulator
+from callscript_dagster.judge.llm import REPLY_SCHEMA
+from callscript_simulators.openai import OpenAISimulator
 
 KEY = "sk-sim-test-0123456789"
 USER = (

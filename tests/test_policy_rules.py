@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from callscript_dagster.policy import Finding, evaluate_rules, load_policy, parse_policy, redact
+from callscript_dagster.policy import Finding, evaluate_rules, load_policy, parse_policy
+from callscript_dagster.text import mask_digits
 from callscript_dagster.transcript import Transcript, Turn, Word, turns_from_words
 
 WORD_SECONDS = 0.4  # one word every 0.4 s, each 0.3 s long: a brisk speaker
@@ -391,7 +392,7 @@ def test_sensitive_data(policy, speaker, text, redacted):
     ],
 )
 def test_redact_keeps_only_the_last_four_digits(text, redacted):
-    assert redact(text) == redacted
+    assert mask_digits(text) == redacted
 
 
 CUSTOM_POLICY = """

@@ -49,7 +49,7 @@ from callscript_dagster.recordings import (
     sniff_audio_format,
     vault_recording,
 )
-from callscript_dagster.resources.storage import LocalRecordingStore, RecordingStore, S3RecordingStore
+from callscript_dagster.storage import LocalRecordingStore, RecordingStore, S3RecordingStore
 
 CAP = 64 * 1024
 # Binary that is neither text nor any audio format (fixed, so no run can draw bytes that look like either).

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from callscript_dagster.calls.records import (
+from callscript_dagster.ringba.records import (
     CallRecord,
     Rejection,
     parse_call_record,

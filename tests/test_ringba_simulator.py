@@ -21,13 +21,13 @@ import httpx
 import numpy as np
 import pytest
 
-from callscript_dagster.simulators.ringba import (
+from callscript_simulators.ringba import (
     DEFAULT_RECORDINGS_DIR,
     OMIT,
     RingbaSimulator,
     load_manifest,
 )
-from callscript_dagster.simulators.server import BackgroundServer
+from callscript_simulators.server import BackgroundServer
 
 ACCOUNT = "RA_test"
 TOKEN = "secret-token"
@@ -638,7 +638,7 @@ def test_background_server_starts_fast_and_leaves_nothing_behind():
 
 
 def test_cli_prints_the_environment_and_serves(recordings, client):
-    command = [sys.executable, "-c", "from callscript_dagster.simulators.cli import app; app()"]
+    command = [sys.executable, "-c", "from callscript_simulators.cli import app; app()"]
     args = ["ringba", "--port", "0", "--calls-per-day", "4", "--recordings-dir", str(recordings)]
     process = subprocess.Popen(command + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:

@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 import psycopg
-from dagster._core.storage.dagster_run import DagsterRun, DagsterRunStatus
 
 from callscript_dagster.calls.lanes import Lane
+from callscript_dagster.run_tags import lane_tag
+from callscript_dagster.sensors.backlog import build_lane_sensor
 from callscript_dagster.sensors.ingest import build_ingest_sensor
-from callscript_dagster.sensors.lanes import build_lane_sensor, claims_reaper
-from callscript_dagster.sensors.runs import LANE_PARTITION_TAG
+from callscript_dagster.sensors.reaper import claims_reaper
 
 from harness import lane_assets, lane_resources
 
@@ -31,9 +31,9 @@ def add_call(db: psycopg.Connection, call_id: str, day: date, lane: str, status:
     )
 
 
-def started_run(instance: dg.DagsterInstance, tags: dict[str, str]) -> DagsterRun:
-    run = DagsterRun(
-        job_name="__ASSET_JOB", run_id=str(uuid.uuid4()), status=DagsterRunStatus.STARTED, tags=tags
+def started_run(instance: dg.DagsterInstance, tags: dict[str, str]) -> dg.DagsterRun:
+    run = dg.DagsterRun(
+        job_name="__ASSET_JOB", run_id=str(uuid.uuid4()), status=dg.DagsterRunStatus.STARTED, tags=tags
     )
     return instance.add_run(run)
 
@@ -61,7 +61,9 @@ def evaluate(
 
 
 def test_lane_backlog_asks_for_each_lane_day_with_waiting_calls(db_url, db, dagster_instance) -> None:
-    sensor = build_lane_sensor({Lane.VAULT: ASSETS["vaulted_audio"]})
+    sensor = build_lane_sensor(
+        {Lane.VAULT: ASSETS["vaulted_audio"]}, ASSETS["vaulted_audio"].partitions_def, max_auto_attempts=5
+    )
     new, retry, permanent, exhausted, backoff, busy = (date(2026, 10, d) for d in (1, 2, 3, 4, 5, 6))
     add_call(db, "new", new, "vault", "pending")
     add_call(
@@ -96,7 +98,7 @@ def test_lane_backlog_asks_for_each_lane_day_with_waiting_calls(db_url, db, dags
         retry_at=datetime.now(ZoneInfo("UTC")) + timedelta(minutes=10),
     )
     add_call(db, "busy", busy, "vault", "pending")
-    started_run(dagster_instance, {LANE_PARTITION_TAG: f"vault:{busy.isoformat()}"})
+    started_run(dagster_instance, {lane_tag(Lane.VAULT): busy.isoformat()})
 
     result = evaluate(sensor, dagster_instance, db_url)
 
@@ -104,11 +106,13 @@ def test_lane_backlog_asks_for_each_lane_day_with_waiting_calls(db_url, db, dags
         (r.partition_key, tuple(k.to_user_string() for k in r.asset_selection)) for r in result.run_requests
     }
     assert asked == {(new.isoformat(), ("vaulted_audio",)), (retry.isoformat(), ("vaulted_audio",))}
-    assert all(r.tags[LANE_PARTITION_TAG] == f"vault:{r.partition_key}" for r in result.run_requests)
+    assert all(r.tags[lane_tag(Lane.VAULT)] == r.partition_key for r in result.run_requests)
 
 
 def test_lane_backlog_is_quiet_when_nothing_waits(db_url, dagster_instance) -> None:
-    sensor = build_lane_sensor({Lane.VAULT: ASSETS["vaulted_audio"]})
+    sensor = build_lane_sensor(
+        {Lane.VAULT: ASSETS["vaulted_audio"]}, ASSETS["vaulted_audio"].partitions_def, max_auto_attempts=5
+    )
     result = evaluate(sensor, dagster_instance, db_url)
     assert not result.run_requests and "no lane work waiting" in result.skip_message
 
@@ -139,13 +143,13 @@ def test_ingest_sensor_asks_for_today_every_tick_and_closes_each_day_once(dagste
     assert asked(first) == ["2026-11-19", "2026-11-20"]  # a new deployment closes yesterday once
     again = tick(dagster_instance, db_url, noon + timedelta(minutes=1), first.cursor)
     assert asked(again) == ["2026-11-20"]
-    assert all(r.tags[LANE_PARTITION_TAG] == f"ingest:{r.partition_key}" for r in again.run_requests)
+    assert all(r.tags[lane_tag(Lane.INGEST)] == r.partition_key for r in again.run_requests)
 
 
 def test_new_york_midnight_closes_the_day_even_when_its_run_was_still_going(dagster_instance, db_url) -> None:
     evening = tick(dagster_instance, db_url, datetime(2026, 10, 20, 23, 59, tzinfo=NY), None)
     # The 20th's minute ingest is still running when the 21st begins in New York (04:00 UTC).
-    still_running = started_run(dagster_instance, {LANE_PARTITION_TAG: "ingest:2026-10-20"})
+    still_running = started_run(dagster_instance, {lane_tag(Lane.INGEST): "2026-10-20"})
     midnight = tick(dagster_instance, db_url, datetime(2026, 10, 21, 0, 0, 20, tzinfo=NY), evening.cursor)
     assert asked(midnight) == ["2026-10-21"]  # the 20th's closing pass waits for that run
 

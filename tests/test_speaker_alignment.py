@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from callscript_dagster.transcript import Word, turns_from_words
-from callscript_dagster.transcription import (
+from callscript_dagster.transcription.engine import (
     assign_speakers,
     channels_identical,
     label_diarization_speakers,

@@ -15,17 +15,16 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from callscript_dagster.resources.storage import (
-    MAX_ID_CHARS,
+from callscript_dagster.resources.storage import StorageResource
+from callscript_dagster.storage import (
     LocalRecordingStore,
     RecordingStore,
     S3RecordingStore,
     check_key,
     recording_key,
-    recording_store_from_settings,
     safe_call_id,
 )
-from callscript_dagster.settings import Settings
+from callscript_dagster.storage.keys import MAX_ID_CHARS
 
 CALL_AT = datetime(2026, 11, 29, 15, 30, tzinfo=UTC)
 KEY_SHAPE = re.compile(r"^recordings/\d{4}/\d{2}/\d{2}/[A-Za-z0-9_~-][A-Za-z0-9._~-]*\.[a-z0-9]+$")
@@ -352,32 +351,31 @@ def test_s3_objects_live_under_the_prefix_and_uri_has_no_secrets(moto_endpoint):
 # --- configuration ------------------------------------------------------------------------------------------
 
 
-def settings(tmp_path: Path, storage_url: str, **extra) -> Settings:
-    return Settings(CALLSCRIPT_HOME=str(tmp_path / "home"), CALLSCRIPT_STORAGE_URL=storage_url, **extra)
+def configured(tmp_path: Path, storage_url: str, **s3) -> RecordingStore:
+    """The store a deployment with CALLSCRIPT_STORAGE_URL=`storage_url` gets, through its resource."""
+    return StorageResource(url=storage_url, default_root=str(tmp_path / "home" / "audio"), **s3).store
 
 
-def test_store_from_settings_defaults_to_the_home_audio_directory(tmp_path):
-    store = recording_store_from_settings(settings(tmp_path, ""))
+def test_an_empty_storage_url_means_the_home_audio_directory(tmp_path):
+    store = configured(tmp_path, "")
     assert isinstance(store, LocalRecordingStore)
     assert store.root == (tmp_path / "home" / "audio").resolve()
 
 
-def test_store_from_settings_file_url(tmp_path):
-    store = recording_store_from_settings(settings(tmp_path, (tmp_path / "my vault").as_uri()))
+def test_a_file_url_names_the_vault_directory(tmp_path):
+    store = configured(tmp_path, (tmp_path / "my vault").as_uri())
     assert isinstance(store, LocalRecordingStore)
     assert store.root == (tmp_path / "my vault").resolve()
 
 
-def test_store_from_settings_s3_url(tmp_path, moto_endpoint):
-    store = recording_store_from_settings(
-        settings(
-            tmp_path,
-            "s3://call-audio/prod/recordings",
-            CALLSCRIPT_S3_ENDPOINT_URL=moto_endpoint,
-            CALLSCRIPT_S3_REGION="us-east-1",
-            CALLSCRIPT_S3_ACCESS_KEY_ID="test-key",
-            CALLSCRIPT_S3_SECRET_ACCESS_KEY="test-secret",
-        )
+def test_an_s3_url_names_bucket_and_prefix(tmp_path, moto_endpoint):
+    store = configured(
+        tmp_path,
+        "s3://call-audio/prod/recordings",
+        s3_endpoint_url=moto_endpoint,
+        s3_region="us-east-1",
+        s3_access_key_id="test-key",
+        s3_secret_access_key="test-secret",
     )
     assert isinstance(store, S3RecordingStore)
     assert (store.bucket, store.prefix) == ("call-audio", "prod/recordings")
@@ -397,7 +395,7 @@ def test_store_from_settings_s3_url(tmp_path, moto_endpoint):
         ("s3://AKIAXXXX:hunter2@bucket/x", "credentials"),
     ],
 )
-def test_store_from_settings_refuses_other_urls_clearly(tmp_path, storage_url, message):
+def test_other_storage_urls_are_refused_clearly(tmp_path, storage_url, message):
     with pytest.raises(ValueError, match=message) as raised:
-        recording_store_from_settings(settings(tmp_path, storage_url))
+        configured(tmp_path, storage_url)
     assert "hunter2" not in str(raised.value)

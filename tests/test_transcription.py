@@ -19,7 +19,7 @@ import pytest
 from callscript_dagster.errors import PermanentError, TransientError
 from callscript_dagster.resources.transcriber import TranscriberResource
 from callscript_dagster.transcript import Word
-from callscript_dagster.transcription import (
+from callscript_dagster.transcription.engine import (
     BUNDLED_MODEL_LABEL,
     Transcriber,
     TranscriptionResult,
@@ -29,8 +29,9 @@ from callscript_dagster.transcription import (
     resolve_model,
     with_batch_backoff,
 )
+from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR
 
-RECORDINGS = Path(__file__).resolve().parents[1] / "callscript_dagster" / "simulators" / "recordings"
+RECORDINGS = DEFAULT_RECORDINGS_DIR
 MANIFEST = {entry["file"]: entry for entry in json.loads((RECORDINGS / "manifest.json").read_text())}
 
 STEREO_KEY_PHRASES = {
@@ -44,7 +45,7 @@ MONO_KEY_PHRASES = ["this call is being recorded", "we do not offer every plan a
 @pytest.fixture(scope="module")
 def transcriber() -> Transcriber:
     """The bundled tiny.en on CPU, loaded once for the module through the resource, as a run would."""
-    return TranscriberResource(device="cpu").get_transcriber()
+    return TranscriberResource(device="cpu").transcriber
 
 
 @pytest.fixture(scope="module")
@@ -183,8 +184,10 @@ def test_result_reports_audio_length_compute_and_model(file: str, transcribe) ->
     assert result.transcript.language == "en"
 
 
-def test_resource_loads_the_model_once_per_process(transcriber: Transcriber) -> None:
-    assert TranscriberResource(device="cpu").get_transcriber() is transcriber
+def test_resource_loads_the_model_once_and_shares_it_with_every_call(transcriber: Transcriber) -> None:
+    resource = TranscriberResource(device="cpu")
+    assert resource.transcriber is resource.transcriber
+    assert resource.work_version == "whisper:tiny.en"
 
 
 @pytest.mark.parametrize("model", ["/nonexistent/whisper-model", "no-such-whisper-model"])

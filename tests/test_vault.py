@@ -10,7 +10,7 @@ from pathlib import Path
 import psycopg
 
 from callscript_dagster.resources.vault import VaultResource
-from callscript_dagster.simulators.ringba import RingbaSimulator
+from callscript_simulators.ringba import RingbaSimulator
 
 from harness import failure_metadata, lane_resources, materialization_metadata, materialize
 

@@ -1,7 +1,6 @@
 """Judge lane: each transcript judged against the compliance policy — deterministic rules, plus an LLM when one
 is configured — into a verdict with evidence."""
 
-import logging
 from functools import partial
 
 import dagster as dg
@@ -9,19 +8,17 @@ import psycopg
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from callscript_dagster.assets.lanes import lane_asset, materialize_lane
+from callscript_dagster.assets.lane_asset import lane_asset, materialize_lane
 from callscript_dagster.calls.lanes import ClaimedCall, Lane, LaneReport, WorkDone
 from callscript_dagster.db.sql import query
 from callscript_dagster.errors import PermanentError
-from callscript_dagster.judging import judge_call
+from callscript_dagster.judge.llm import LlmJudge
+from callscript_dagster.judge.verdict import judge_call
 from callscript_dagster.policy import Policy
 from callscript_dagster.reporting import markdown_table
 from callscript_dagster.resources.database import DatabaseResource
-from callscript_dagster.resources.judge import JudgeResource, LlmJudge
-from callscript_dagster.settings import get_settings
+from callscript_dagster.resources.judge import JudgeResource
 from callscript_dagster.transcript import Transcript
-
-log = logging.getLogger(__name__)
 
 
 def judge_transcript(
@@ -87,7 +84,6 @@ def build_judgments(
 
     # A new policy shows every judged partition as stale in the UI; re-materializing re-judges it.
     @lane_asset(
-        "judgments",
         Lane.JUDGE,
         partitions_def=partitions_def,
         upstream=transcripts,
@@ -108,32 +104,22 @@ def build_judgments(
         def summarize(report: LaneReport) -> dict:
             with pool.connection() as conn:
                 hits = conn.execute(query("rules_hit_by_run"), {"run_id": context.run_id}).fetchall()
-            meta = {
-                "policy_version": policy.version,
-                "mode": f"rules+llm ({judge.model})" if judge.model else "rules-only (no LLM configured)",
-            }
+            meta = {"policy_version": policy.version, "mode": judge.mode}
             if hits:
                 meta["top_rules"] = markdown_table(
                     ["rule", "calls"], [(h["rule_id"], h["calls"]) for h in hits]
                 )
             return meta
 
-        llm = judge.llm_judge(
-            on_retry=lambda exc, wait: log.warning("LLM judge: %s; retrying in %.1fs", exc, wait)
+        work = partial(judge_transcript, pool=pool, policy=policy, llm=judge.llm, run_id=context.run_id)
+        return materialize_lane(
+            context,
+            lane=Lane.JUDGE,
+            database=database,
+            work=work,
+            concurrency=judge.concurrency if judge.llm else 1,
+            work_version=version,
+            summarize=summarize,
         )
-        try:
-            work = partial(judge_transcript, pool=pool, policy=policy, llm=llm, run_id=context.run_id)
-            return materialize_lane(
-                context,
-                lane=Lane.JUDGE,
-                database=database,
-                work=work,
-                concurrency=get_settings().judge_concurrency if llm else 1,
-                work_version=version,
-                summarize=summarize,
-            )
-        finally:
-            if llm is not None:
-                llm.close()
 
     return judgments

@@ -7,15 +7,15 @@ import psycopg
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from callscript_dagster.assets.lanes import lane_asset, materialize_lane
+from callscript_dagster.assets.lane_asset import lane_asset, materialize_lane
 from callscript_dagster.calls.lanes import ClaimedCall, Lane, WorkDone
 from callscript_dagster.db.sql import query
 from callscript_dagster.errors import PermanentError
 from callscript_dagster.resources.database import DatabaseResource
-from callscript_dagster.resources.storage import RecordingStore, StorageResource
+from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
-from callscript_dagster.settings import Settings
-from callscript_dagster.transcription import Transcriber
+from callscript_dagster.storage import RecordingStore
+from callscript_dagster.transcription.engine import Transcriber
 
 # What the GPU run launcher routes on: runs that include this asset want a GPU worker.
 GPU_TAGS = {"callscript/compute": "gpu"}
@@ -72,25 +72,20 @@ def transcribe_call(
     )
 
 
-def whisper_version(settings: Settings) -> str:
-    """The work version of a transcript: a different model makes existing transcripts stale."""
-    return f"whisper:{settings.whisper_model or 'tiny.en'}"
-
-
 def build_transcripts(
-    partitions_def: dg.PartitionsDefinition, vaulted_audio: dg.AssetsDefinition, settings: Settings
+    partitions_def: dg.PartitionsDefinition, vaulted_audio: dg.AssetsDefinition, work_version: str
 ) -> dg.AssetsDefinition:
-    version = whisper_version(settings)
+    """`work_version`: the transcriber's (`TranscriberResource.work_version`); a new model makes every
+    transcribed partition stale in the UI."""
 
     @lane_asset(
-        "transcripts",
         Lane.FACTORY,
         partitions_def=partitions_def,
         upstream=vaulted_audio,
         kinds={"whisper", "postgres"},
         op_tags=GPU_TAGS,
         pool="gpu",
-        code_version=version,
+        code_version=work_version,
     )
     def transcripts(
         context: dg.AssetExecutionContext,
@@ -105,17 +100,21 @@ def build_transcripts(
         Stereo recordings are transcribed per channel and labelled agent/caller; mono recordings use a local
         pyannote pipeline when configured, else one `unknown` speaker. CUDA out-of-memory retries with a
         smaller batch; undecodable audio fails the call permanently."""
-        engine = transcriber.get_transcriber()  # loaded once per run process, not per call
         work = partial(
             transcribe_call,
             pool=database.pool(),
-            store=storage.store(),
-            transcriber=engine,
+            store=storage.store,
+            transcriber=transcriber.transcriber,  # loaded once for the run, shared by its calls
             run_id=context.run_id,
-            gpu_cost_per_hour=settings.gpu_cost_per_hour,
+            gpu_cost_per_hour=transcriber.gpu_cost_per_hour,
         )
         return materialize_lane(
-            context, lane=Lane.FACTORY, database=database, work=work, concurrency=1, work_version=version
+            context,
+            lane=Lane.FACTORY,
+            database=database,
+            work=work,
+            concurrency=1,
+            work_version=transcriber.work_version,  # what did the work, even if run config changed the model
         )
 
     return transcripts

@@ -8,15 +8,17 @@ import httpx
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from callscript_dagster.assets.lanes import lane_asset, materialize_lane
+from callscript_dagster.assets.lane_asset import lane_asset, materialize_lane
 from callscript_dagster.calls.lanes import ClaimedCall, Lane, WorkDone
 from callscript_dagster.db.sql import query
 from callscript_dagster.errors import PermanentError, UrlExpiredError
 from callscript_dagster.recordings import VaultedRecording, vault_recording
 from callscript_dagster.resources.database import DatabaseResource
-from callscript_dagster.resources.ringba import RingbaClient, RingbaResource
-from callscript_dagster.resources.storage import RecordingStore, StorageResource, recording_key
+from callscript_dagster.resources.ringba import RingbaResource
+from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.vault import VaultResource
+from callscript_dagster.ringba.client import RingbaClient
+from callscript_dagster.storage import RecordingStore, recording_key
 
 
 def vault_call(
@@ -91,7 +93,6 @@ def build_vaulted_audio(
     partitions_def: dg.PartitionsDefinition, ringba_calls: dg.AssetsDefinition
 ) -> dg.AssetsDefinition:
     @lane_asset(
-        "vaulted_audio",
         Lane.VAULT,
         partitions_def=partitions_def,
         upstream=ringba_calls,
@@ -112,7 +113,7 @@ def build_vaulted_audio(
         404, a URL on another host, and corrupt or non-audio content fail the call permanently; 403 refreshes the URL from Ringba;
         5xx and timeouts are retried, and any left make the partition fail so a re-materialization retries
         exactly those calls."""
-        store = storage.store()
+        store = storage.store
         # Downloads killed mid-flight (kill -9, a lost pod) leave temp files or unfinished multipart uploads;
         # anything older than the longest a download may take is abandoned.
         swept = store.sweep_abandoned(
@@ -120,12 +121,12 @@ def build_vaulted_audio(
         )
         if swept:
             context.log.info(f"removed {swept} abandoned partial downloads from {store!r}")
-        with vault.http_client() as http, ringba.open_client() as ringba_client:
+        with vault.http_client() as http:
             work = partial(
                 vault_call,
                 http=http,
                 store=store,
-                ringba=ringba_client,
+                ringba=ringba.client,
                 pool=database.pool(),
                 run_id=context.run_id,
                 max_bytes=vault.max_recording_bytes,

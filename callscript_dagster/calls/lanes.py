@@ -40,6 +40,10 @@ T = TypeVar("T")
 
 
 class Lane(StrEnum):
+    """The four lanes a call goes through, in order. Ingest works on days (it creates the calls); the other
+    three work call by call on this module's claim/commit mechanism."""
+
+    INGEST = "ingest"
     VAULT = "vault"
     FACTORY = "factory"
     JUDGE = "judge"
@@ -49,6 +53,11 @@ class Lane(StrEnum):
         order = list(Lane)
         index = order.index(self)
         return order[index + 1] if index + 1 < len(order) else None
+
+    @classmethod
+    def per_call(cls) -> list[Lane]:
+        """The lanes with a row per call in `core.call_lanes`."""
+        return [cls.VAULT, cls.FACTORY, cls.JUDGE]
 
 
 @dataclass(frozen=True)

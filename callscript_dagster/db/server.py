@@ -30,15 +30,17 @@ DAGSTER_URL_ENV = "CALLSCRIPT_DAGSTER_DATABASE_URL"
 @dataclass(frozen=True)
 class DatabaseUrls:
     core: str  # libpq URL (psycopg 3) of the calls database
-    dagster: str  # SQLAlchemy URL (psycopg2 driver, see DESIGN.md traps) of Dagster's storage database
+    # SQLAlchemy URL of Dagster's storage database, with the psycopg2 driver: dagster-postgres with SQLAlchemy
+    # 2.1 + psycopg 3 fails on `NOTIFY run_events, $1`.
+    dagster: str
 
     def environment(self) -> dict[str, str]:
         """Variables that make child processes use these databases instead of starting their own."""
         return {"DATABASE_URL": self.core, DAGSTER_URL_ENV: self.dagster}
 
 
-def redact(url: str) -> str:
-    """A URL fit for logs: the password masked."""
+def without_password(url: str) -> str:
+    """A database URL fit for logs and terminals: the password masked."""
     return make_url(url).render_as_string(hide_password=True)
 
 
@@ -58,7 +60,7 @@ def ensure_database(url: str) -> None:
     """Create the database named in `url` if it does not exist (safe when two processes race)."""
     name = make_url(url).database
     if not name:
-        raise ValueError(f"no database name in {redact(url)}")
+        raise ValueError(f"no database name in {without_password(url)}")
     maintenance = with_database(url, "postgres", driver="postgresql")
     with psycopg.connect(maintenance, autocommit=True) as conn:
         if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
@@ -99,11 +101,12 @@ def stop_embedded(server, timeout: float = 5.0) -> None:
         )
 
 
-def core_database_url(settings: Settings) -> str:
-    """The calls database: DATABASE_URL, or the embedded server (started, database created, on first use)."""
-    if settings.database_url is not None:
-        return settings.database_url.get_secret_value()
-    server = start_embedded(settings.home_dir)
+def core_database_url(database_url: str | None, home: Path) -> str:
+    """The calls database: `database_url` (DATABASE_URL), or the embedded server under `home` (started, its
+    database created, on first use)."""
+    if database_url:
+        return database_url
+    server = start_embedded(home)
     core = with_database(server.get_uri(), EMBEDDED_DATABASE, driver="postgresql")
     ensure_database(core)
     return core
@@ -111,7 +114,7 @@ def core_database_url(settings: Settings) -> str:
 
 def resolve_database_urls(settings: Settings) -> DatabaseUrls:
     """Both databases, created when missing."""
-    core = core_database_url(settings)
+    core = core_database_url(settings.secret_value("database_url"), settings.home_dir)
     dagster = os.environ.get(DAGSTER_URL_ENV) or dagster_storage_url(core, settings.dagster_database)
     ensure_database(dagster)
     return DatabaseUrls(core=core, dagster=dagster)

@@ -9,7 +9,7 @@ from callscript_dagster.policy.model import (
     load_policy,
     parse_policy,
 )
-from callscript_dagster.policy.rules import evaluate_rules, redact
+from callscript_dagster.policy.rules import evaluate_rules
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -20,5 +20,4 @@ __all__ = [
     "evaluate_rules",
     "load_policy",
     "parse_policy",
-    "redact",
 ]

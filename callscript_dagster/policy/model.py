@@ -8,6 +8,7 @@ operator changes the policy without changing code. How detectors run is document
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -28,6 +29,8 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from callscript_dagster.text import phrase_pattern, whole_tokens
+
 DEFAULT_POLICY = "default_policy.yaml"
 
 Severity = Literal["critical", "high", "medium", "low"]
@@ -37,11 +40,6 @@ SpeakerConstraint = Literal["agent", "caller", "any"]
 
 class PolicyError(ValueError):
     """A policy file that cannot be used; str() is a message for the operator who wrote it."""
-
-
-def whole_tokens(pattern: str) -> re.Pattern[str]:
-    """Compile a policy regex so it only matches whole tokens of the normalized text."""
-    return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)", re.IGNORECASE)
 
 
 def _check_regex(pattern: str) -> str:
@@ -76,6 +74,13 @@ class Phrases(_Strict):
 
     phrases: list[Phrase] = Field(default_factory=list, description="words, normalized like the transcript")
     patterns: list[Regex] = Field(default_factory=list, description="regexes over the normalized text")
+
+    @functools.cached_property
+    def regexes(self) -> list[re.Pattern[str]]:
+        """The phrases and patterns compiled once per policy load, matching whole normalized tokens."""
+        return [whole_tokens(phrase_pattern(p)) for p in self.phrases] + [
+            whole_tokens(p) for p in self.patterns
+        ]
 
 
 class _Detector(_Strict):

@@ -1,11 +1,9 @@
 """The deterministic half of the Judge: run a policy's detectors over a word-timed transcript.
 
 How matching works
-- Both sides are normalized alike (transcript words and policy phrases): lowercase, apostrophes dropped
-  ("you're" -> "youre"), other punctuation is a word break ("1-800-MEDICARE" -> "1 800 medicare", "1,000" ->
-  "1000"), "%" reads "percent", number words become digits ("eight" -> "8", "fifty two" -> "52", "eight hundred"
-  -> "800", "oh" between digits -> "0"). Regex patterns run on that normalized text and match whole tokens, so
-  write them in its terms: `\\d+ organizations`, `youre`, `cant`.
+- Both sides are normalized alike (transcript words and policy phrases), as `callscript_dagster.text` says.
+  Regex patterns run on that normalized text and match whole tokens, so write them in its terms:
+  `\\d+ organizations`, `youre`, `cant`.
 - Each speaker's words form one stream, so a match may span that speaker's turns (the caller's "uh huh" in
   between doesn't break it), but never mixes two speakers and never spans a pause of more than 5 s.
 - Speakers: a detector for "agent" or "caller" also hears words labelled "unknown". A mono recording without
@@ -19,9 +17,7 @@ How matching works
 
 from __future__ import annotations
 
-import bisect
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from callscript_dagster.policy.model import (
@@ -29,45 +25,14 @@ from callscript_dagster.policy.model import (
     DigitsDetector,
     Finding,
     ForbiddenDetector,
-    Phrases,
     Policy,
     RequiredDetector,
     Rule,
     SequenceDetector,
     SpeakerConstraint,
-    whole_tokens,
 )
-from callscript_dagster.transcript import AGENT, CALLER, UNKNOWN, Transcript, Word
-
-_UNITS = {
-    w: n
-    for n, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
-}
-_TEENS = {
-    w: n + 10
-    for n, w in enumerate(
-        [
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-}
-_TENS = {
-    w: (n + 2) * 10
-    for n, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
-}
-_PHRASE_PAUSE = 5.0  # seconds of silence (or of someone else talking) that no phrase spans
-# Hesitations that may sit inside a number read aloud without ending it.
-_FILLERS = {"uh", "um", "er", "ah", "hmm"}
-_DIGITS = re.compile(r"[0-9]+")
+from callscript_dagster.text import DIGITS, FILLERS, Token, WordStream, mask_digits, verbatim
+from callscript_dagster.transcript import AGENT, CALLER, UNKNOWN, Transcript, Word, words_of
 
 
 def evaluate_rules(policy: Policy, transcript: Transcript, *, campaign: str | None) -> list[Finding]:
@@ -83,159 +48,26 @@ def evaluate_rules(policy: Policy, transcript: Transcript, *, campaign: str | No
     return sorted(findings, key=lambda finding: finding.start)
 
 
-def redact(text: str) -> str:
-    """Mask every digit of `text` but the last four, including digits spoken as words ("one two ..." -> "X X
-    ..."), keeping separators: "123-45-6789" -> "XXX-XX-6789"."""
-    pieces = text.split(" ")
-    tokens = [token for token in _normalize(pieces) if _DIGITS.fullmatch(token.text)]
-    keep_from = sum(len(token.text) for token in tokens) - 4
-    seen = 0
-
-    def mask(digits: str) -> str:
-        nonlocal seen
-        masked = "".join(d if seen + i >= keep_from else "X" for i, d in enumerate(digits))
-        seen += len(digits)
-        return masked
-
-    out: list[str | None] = list(pieces)
-    masked_pieces = set()
-    for token in tokens:
-        if any(ch.isdigit() for ch in pieces[token.first]):
-            if token.first not in masked_pieces:  # "123-45-6789" is one piece of three tokens: mask it once
-                out[token.first] = re.sub(r"[0-9]", lambda m: mask(m.group()), pieces[token.first])
-                masked_pieces.add(token.first)
-        else:  # number words: write the (masked) digits instead, keeping trailing punctuation
-            tail = re.search(r"\W*$", pieces[token.last]).group()
-            out[token.first] = mask(token.text) + tail
-            out[token.first + 1 : token.last + 1] = [None] * (token.last - token.first)
-    return " ".join(piece for piece in out if piece is not None)
-
-
-# --- normalized text -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    first: int  # index of the first source piece (word) it came from
-    last: int
-
-
-def _normalize(pieces: Sequence[str]) -> list[_Token]:
-    """Normalized tokens of `pieces` (transcript words or a phrase's words), each pointing back to its pieces."""
-    raw = [_Token(text, i, i) for i, piece in enumerate(pieces) for text in _split(piece)]
-    return _numbers(raw)
-
-
-def _split(piece: str) -> list[str]:
-    text = re.sub(r"['’‘`]", "", piece.lower()).replace("%", " percent ")
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
-    # "*" stays inside words: ASR output censors profanity as "f***ing".
-    return [t for t in re.findall(r"(?:[^\W_]|\*)+", text) if t.strip("*")]
-
-
-def _numbers(tokens: list[_Token]) -> list[_Token]:
-    texts = [token.text for token in tokens]
-    out: list[_Token] = []
-    i = 0
-    while i < len(tokens):
-        value, used = _number_at(texts, i)
-        if used:
-            out.append(_Token(str(value), tokens[i].first, tokens[i + used - 1].last))
-            i += used
-            continue
-        between_digits = (
-            out
-            and out[-1].text.isdigit()
-            and i + 1 < len(texts)
-            and (texts[i + 1].isdigit() or _number_at(texts, i + 1)[1])
-        )
-        out.append(
-            _Token("0", tokens[i].first, tokens[i].last) if texts[i] == "oh" and between_digits else tokens[i]
-        )
-        i += 1
-    return out
-
-
-def _number_at(texts: list[str], i: int) -> tuple[int, int]:
-    """(value, tokens used) of the number words starting at texts[i]; (0, 0) if none."""
-    word, following = texts[i], texts[i + 1] if i + 1 < len(texts) else ""
-    if word in _TEENS:
-        return _TEENS[word], 1
-    if word in _TENS:
-        return (_TENS[word] + _UNITS[following], 2) if _UNITS.get(following, 0) else (_TENS[word], 1)
-    if word in _UNITS:
-        if following != "hundred":
-            return _UNITS[word], 1
-        rest, used = _number_at(texts, i + 2) if i + 2 < len(texts) else (0, 0)
-        return _UNITS[word] * 100 + rest, 2 + used
-    return 0, 0
-
-
-def _phrase_regex(phrase: str) -> str:
-    return re.escape(" ".join(token.text for token in _normalize(phrase.split())))
-
-
 # --- the call as detectors hear it ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Stream:
-    """Words of one speaker (or one speaker constraint) in time order, with their normalized text."""
-
-    words: list[Word]
-    tokens: list[_Token]
-    text: str
-    offsets: list[int]  # where each token starts in `text`
-
-    @classmethod
-    def of(cls, words: list[Word]) -> _Stream:
-        tokens = _normalize([word.text for word in words])
-        text, offsets = "", []
-        for i, token in enumerate(tokens):
-            if i:
-                # A long pause ends a phrase: a "\n" separator can't be matched by a pattern's spaces.
-                pause = words[token.first].start - words[tokens[i - 1].last].end
-                text += "\n" if pause > _PHRASE_PAUSE else " "
-            offsets.append(len(text))
-            text += token.text
-        return cls(words, tokens, text, offsets)
-
-    def spans(self, look_for: Phrases) -> list[tuple[int, int]]:
-        """(first token, last token) of every match of the phrases and patterns."""
-        regexes = [_phrase_regex(phrase) for phrase in look_for.phrases] + list(look_for.patterns)
-        return [
-            (self._token_at(m.start()), self._token_at(m.end() - 1))
-            for regex in regexes
-            for m in whole_tokens(regex).finditer(self.text)
-            if m.end() > m.start()
-        ]
-
-    def words_of(self, span: tuple[int, int]) -> list[Word]:
-        return [self.words[i] for i in self.indices_of(span)]
-
-    def indices_of(self, span: tuple[int, int]) -> range:
-        return range(self.tokens[span[0]].first, self.tokens[span[1]].last + 1)
-
-    def _token_at(self, offset: int) -> int:
-        return bisect.bisect_right(self.offsets, offset) - 1
 
 
 @dataclass(frozen=True)
 class _Call:
     words: list[Word]
     end: float  # seconds: the end of the audio or of the last word, whichever is later
-    streams: dict[str, list[_Stream]]  # what each speaker constraint hears; "any": one stream per speaker
+    streams: dict[str, list[WordStream]]  # what each speaker constraint hears; "any": one stream per speaker
 
     @classmethod
     def of(cls, transcript: Transcript) -> _Call:
-        words = sorted(transcript.words or _words_from_turns(transcript), key=lambda word: word.start)
-        streams: dict[str, list[_Stream]] = {}
+        words = words_of(transcript)
+        streams: dict[str, list[WordStream]] = {}
         for constraint in ("agent", "caller"):
             heard = [word for word in words if _hears(constraint, word.speaker)]
-            streams[constraint] = [_Stream.of(heard)] if heard else []
+            streams[constraint] = [WordStream.of(heard)] if heard else []
         labels = dict.fromkeys(word.speaker for word in words)
-        streams["any"] = [_Stream.of([word for word in words if word.speaker == label]) for label in labels]
+        streams["any"] = [
+            WordStream.of([word for word in words if word.speaker == label]) for label in labels
+        ]
         return cls(words, max([transcript.duration] + [word.end for word in words]), streams)
 
     def heard(self, speaker: SpeakerConstraint) -> list[Word]:
@@ -252,21 +84,6 @@ class _Call:
 
 def _hears(constraint: SpeakerConstraint, speaker: str) -> bool:
     return constraint == "any" or speaker in (constraint, UNKNOWN)
-
-
-def _words_from_turns(transcript: Transcript) -> list[Word]:
-    # Some transcribers give turns without word timings: spread each turn's words evenly over the turn.
-    words = []
-    for turn in transcript.turns:
-        texts = turn.text.split()
-        step = (turn.end - turn.start) / max(len(texts), 1)
-        words += [
-            Word(
-                start=turn.start + i * step, end=turn.start + (i + 1) * step, text=text, speaker=turn.speaker
-            )
-            for i, text in enumerate(texts)
-        ]
-    return words
 
 
 @dataclass(frozen=True)
@@ -287,7 +104,7 @@ class _Hit:
 
     @property
     def quote(self) -> str:
-        return _verbatim(self.words)
+        return verbatim(w.text for w in self.words)
 
 
 def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | SequenceDetector) -> list[_Hit]:
@@ -297,8 +114,8 @@ def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | Sequence
         return []
     hits = []
     for stream in call.streams[detector.speaker]:
-        vetoes = stream.spans(detector.unless)
-        spans = [s for s in stream.spans(detector) if not any(_overlap(s, v) for v in vetoes)]
+        vetoes = stream.spans(detector.unless.regexes)
+        spans = [s for s in stream.spans(detector.regexes) if not any(_overlap(s, v) for v in vetoes)]
         hits += [_Hit(stream.words_of(span)) for span in _merge(spans)]
     return sorted((hit for hit in hits if window[0] <= hit.start <= window[1]), key=lambda hit: hit.start)
 
@@ -389,8 +206,8 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
     after = [word for word in call.words if word.start >= request.end]
     turn_of = _turn_numbers(after)
     heard = [i for i, word in enumerate(after) if _hears(then.speaker, word.speaker)]
-    stream = _Stream.of([after[i] for i in heard])
-    excused = {heard[k] for span in stream.spans(then.unless) for k in stream.indices_of(span)}
+    stream = WordStream.of([after[i] for i in heard])
+    excused = {heard[k] for span in stream.spans(then.unless.regexes) for k in stream.indices_of(span)}
     counted = [after[i] for i in heard if i not in excused]
     turns = sorted({turn_of[i] for i in heard if i not in excused})
     too_many_words = then.max_words is not None and len(counted) > then.max_words
@@ -409,7 +226,13 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
         f"(limit {limits})"
     )
     return [
-        _Evidence(counted[0].speaker, counted[0].start, counted[-1].end, _verbatim(first_turn), rationale)
+        _Evidence(
+            counted[0].speaker,
+            counted[0].start,
+            counted[-1].end,
+            verbatim(w.text for w in first_turn),
+            rationale,
+        )
     ]
 
 
@@ -437,7 +260,7 @@ def _digits(detector: DigitsDetector, call: _Call) -> list[_Evidence]:
                 and window[0] <= hit.start <= window[1]
             ):
                 what = detector.label or _DIGIT_LABELS[detector.check]
-                masked = redact(hit.quote)
+                masked = mask_digits(hit.quote)
                 # The rationale is shown and logged widely: it only ever carries the redacted digits.
                 rationale = (
                     f"{_who(hit.speaker)} read {len(digits)} digits ({what}) into the recording at "
@@ -447,13 +270,13 @@ def _digits(detector: DigitsDetector, call: _Call) -> list[_Evidence]:
     return found
 
 
-def _digit_runs(stream: _Stream) -> list[tuple[tuple[int, int], str]]:
+def _digit_runs(stream: WordStream) -> list[tuple[tuple[int, int], str]]:
     """Maximal runs of number tokens, e.g. "123 45 6789" or "one two three ...", with their digits joined."""
     runs, current = [], []
-    for i, token in enumerate([*stream.tokens, _Token("", -1, -1)]):
-        if _DIGITS.fullmatch(token.text):
+    for i, token in enumerate([*stream.tokens, Token("", -1, -1)]):
+        if DIGITS.fullmatch(token.text):
             current.append(i)
-        elif current and token.text not in _FILLERS:
+        elif current and token.text not in FILLERS:
             runs.append(((current[0], current[-1]), "".join(stream.tokens[j].text for j in current)))
             current = []
     return runs
@@ -488,10 +311,6 @@ _DIGIT_LABELS = {
 
 
 # --- words for people ------------------------------------------------------------------------------------
-
-
-def _verbatim(words: list[Word]) -> str:
-    return "".join(w.text if w.text.startswith(" ") else f" {w.text}" for w in words).strip()
 
 
 def _who(speaker: str) -> str:

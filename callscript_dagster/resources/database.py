@@ -3,35 +3,37 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections.abc import Iterator
+from pathlib import Path
 
 import dagster as dg
 from psycopg_pool import ConnectionPool
+from pydantic import PrivateAttr
 
 from callscript_dagster.db.heartbeat import RunHeartbeat
 from callscript_dagster.db.pool import pool_for
 from callscript_dagster.db.server import core_database_url
-from callscript_dagster.settings import get_settings
-
-
-@functools.cache
-def _default_url() -> str:
-    return core_database_url(get_settings())
 
 
 class DatabaseResource(dg.ConfigurableResource):
-    """PostgreSQL holding schema `core` (calls, lanes, events). The URL comes from the environment
-    (DATABASE_URL, else the embedded server) unless given explicitly, so it never shows in run config.
+    """PostgreSQL holding schema `core` (calls, lanes, events): `url` (a `dg.EnvVar("DATABASE_URL")`, so it never
+    shows in run config or the UI), else an embedded server under `embedded_home`.
 
-    Inside a run, the process holding this resource beats in `core.run_heartbeats` every quarter of the claim
-    timeout: a run whose worker was lost stops beating, and the reaper marks it failed."""
+    Claims of calls, and heartbeats of the runs working on them, expire after `claim_timeout_seconds`: inside a
+    run, the process holding this resource beats in `core.run_heartbeats` every quarter of that, so a run whose
+    worker was lost stops beating and the reaper marks it failed."""
 
     url: str | None = None
+    embedded_home: str = ".callscript"
     claim_timeout_seconds: int = 300
+    retry_wait_seconds: float = 1.0  # first back-off of a call's in-run retries (tests: 0)
+
+    _conninfo: str | None = PrivateAttr(default=None)
 
     def conninfo(self) -> str:
-        return self.url or _default_url()
+        if self._conninfo is None:  # the embedded server is found (or started) once per resource
+            self._conninfo = core_database_url(self.url, Path(self.embedded_home))
+        return self._conninfo
 
     def pool(self) -> ConnectionPool:
         """This process's pool for the database, schema migrated."""

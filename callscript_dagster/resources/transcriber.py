@@ -1,24 +1,19 @@
-"""faster-whisper as a Dagster resource: the Factory lane's model, loaded once per run process."""
+"""faster-whisper as a Dagster resource: the Factory lane's model, loaded once when a run starts using it."""
 
 from __future__ import annotations
 
-import threading
-
 import dagster as dg
+from pydantic import PrivateAttr
 
-from callscript_dagster.settings import Settings, get_settings
-from callscript_dagster.transcription import Transcriber, load_transcriber
-
-# One model per configuration per process: loading large-v3 on a GPU takes tens of seconds and gigabytes, so
-# every call (and every thread) of a run shares it. Keyed by configuration so tests can hold two.
-_TRANSCRIBERS: dict[tuple, Transcriber] = {}
-_LOAD_LOCK = threading.Lock()
+from callscript_dagster.transcription.engine import Transcriber, load_transcriber
 
 
 class TranscriberResource(dg.ConfigurableResource):
-    """Whisper transcription with speaker labels (agent/caller by channel on stereo calls). Defaults come from
-    the CALLSCRIPT_WHISPER_* settings; "auto" means CUDA + float16 + batched inference when a GPU is visible,
-    else CPU int8."""
+    """Whisper transcription with speaker labels (agent/caller by channel on stereo calls). "auto" means CUDA +
+    float16 + batched inference when a GPU is visible, else CPU int8.
+
+    The model is loaded when a run starts using the resource and shared by all of the run's calls and threads;
+    a model or device that cannot be had fails the run at once with the setting to fix."""
 
     model: str = ""  # a faster-whisper model name or a local CTranslate2 directory; empty: bundled tiny.en
     device: str = "auto"  # auto | cpu | cuda
@@ -27,46 +22,26 @@ class TranscriberResource(dg.ConfigurableResource):
     cpu_threads: int = 0  # 0: CTranslate2's default (OMP_NUM_THREADS, else 4)
     agent_channel: int = 0  # which stereo channel is the agent; the other is the caller
     diarization_pipeline: str | None = None  # local pyannote config.yaml for mono calls ([diarization] extra)
+    gpu_cost_per_hour: float = 0.0  # what a GPU hour costs, for the cost of each transcript
 
-    @classmethod
-    def from_settings(cls, settings: Settings | None = None) -> TranscriberResource:
-        """The resource as the environment configures it."""
-        s = settings or get_settings()
-        return cls(
-            model=s.whisper_model,
-            device=s.whisper_device,
-            compute_type=s.whisper_compute_type,
-            batch_size=s.whisper_batch_size,
-            cpu_threads=s.whisper_cpu_threads,
-            agent_channel=s.agent_channel,
-            diarization_pipeline=str(s.diarization_pipeline) if s.diarization_pipeline else None,
-        )
+    _transcriber: Transcriber | None = PrivateAttr(default=None)
 
-    def get_transcriber(self) -> Transcriber:
-        """This process's `Transcriber` for this configuration, loading the model on first use (thread-safe).
+    @property
+    def transcriber(self) -> Transcriber:
+        """The loaded model and how to use it (loaded on first use, then kept)."""
+        if self._transcriber is None:
+            self._transcriber = load_transcriber(
+                self.model,
+                device=self.device,
+                compute_type=self.compute_type,
+                batch_size=self.batch_size,
+                cpu_threads=self.cpu_threads,
+                agent_channel=self.agent_channel,
+                diarization_pipeline=self.diarization_pipeline,
+            )
+        return self._transcriber
 
-        Raises RuntimeError naming the setting at fault when the model or device can't be had: that is a
-        configuration error for the whole run, not a failure of one call."""
-        key = (
-            self.model,
-            self.device,
-            self.compute_type,
-            self.batch_size,
-            self.cpu_threads,
-            self.agent_channel,
-            self.diarization_pipeline,
-        )
-        if (transcriber := _TRANSCRIBERS.get(key)) is not None:
-            return transcriber
-        with _LOAD_LOCK:
-            if key not in _TRANSCRIBERS:
-                _TRANSCRIBERS[key] = load_transcriber(
-                    self.model,
-                    device=self.device,
-                    compute_type=self.compute_type,
-                    batch_size=self.batch_size,
-                    cpu_threads=self.cpu_threads,
-                    agent_channel=self.agent_channel,
-                    diarization_pipeline=self.diarization_pipeline,
-                )
-            return _TRANSCRIBERS[key]
+    @property
+    def work_version(self) -> str:
+        """What a transcript is current for: a different model makes existing transcripts stale."""
+        return f"whisper:{self.model or 'tiny.en'}"

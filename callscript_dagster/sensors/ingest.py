@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 
-from callscript_dagster.sensors.runs import has_run_in_progress, lane_partition_tag
+from callscript_dagster.calls.lanes import Lane
+from callscript_dagster.run_tags import RunsInProgress, lane_partition_tags
 
 # After a long outage, close at most this many days per tick (each is a full-day pass at Ringba's rate limit).
 MAX_DAYS_CLOSED_PER_TICK = 7
@@ -60,15 +61,16 @@ def build_ingest_sensor(
         now = clock().astimezone(tz)
         today = now.date()
         closed = max(closed_through(context.cursor, today), first_day - timedelta(days=1))
+        in_progress = RunsInProgress(context.instance)
         requests, waiting = [], []
         while closed < today - timedelta(days=1) and len(requests) < MAX_DAYS_CLOSED_PER_TICK:
             day = (closed + timedelta(days=1)).isoformat()
-            if has_run_in_progress(context.instance, "ingest", day):
+            if (Lane.INGEST, day) in in_progress:
                 waiting.append(day)  # its closing pass must start after that run: ask again next tick
                 break
             requests.append(_ingest_request(day, run_key=f"ingest-close:{day}"))
             closed += timedelta(days=1)
-        if has_run_in_progress(context.instance, "ingest", today.isoformat()):
+        if (Lane.INGEST, today.isoformat()) in in_progress:
             waiting.append(today.isoformat())
         else:
             requests.append(_ingest_request(today.isoformat(), run_key=f"ingest:{today}:{now:%H%M}"))
@@ -79,4 +81,4 @@ def build_ingest_sensor(
 
 
 def _ingest_request(day: str, run_key: str) -> dg.RunRequest:
-    return dg.RunRequest(partition_key=day, run_key=run_key, tags=lane_partition_tag("ingest", day))
+    return dg.RunRequest(partition_key=day, run_key=run_key, tags=lane_partition_tags([Lane.INGEST], day))

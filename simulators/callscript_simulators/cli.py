@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from callscript_dagster.simulators.server import serve_forever
+from callscript_simulators.server import serve_forever
 
 app = typer.Typer(no_args_is_help=True, help="Run contract-faithful local simulators of external services.")
 
@@ -35,7 +35,7 @@ def ringba(
     recordings_dir: Path | None = typer.Option(None, help="Recordings and manifest.json (default: shipped)."),
 ) -> None:
     """Ringba's call-log API and recording URLs, with calls arriving through each day."""
-    from callscript_dagster.simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
+    from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
 
     try:
         sim = RingbaSimulator(
@@ -71,7 +71,7 @@ def openai(
     latency_seconds: float = typer.Option(0.0, min=0, help="Time each answer takes."),
 ) -> None:
     """OpenAI's Chat Completions (structured outputs), judging calls by a trigger-phrase heuristic."""
-    from callscript_dagster.simulators.openai import OpenAISimulator
+    from callscript_simulators.openai import OpenAISimulator
 
     sim = OpenAISimulator(
         api_key=api_key,

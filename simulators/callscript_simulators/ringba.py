@@ -47,7 +47,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from callscript_dagster.simulators.server import BackgroundServer
+from callscript_simulators.server import BackgroundServer
 
 DEFAULT_RECORDINGS_DIR = Path(__file__).parent / "recordings"
 MANIFEST_NAME = "manifest.json"

@@ -17,12 +17,12 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from callscript_dagster.calls.records import CallRecord, Rejection, parse_call_record, storable_record
 from callscript_dagster.db.sql import query
 from callscript_dagster.reporting import markdown_table
+from callscript_dagster.ringba.records import CallRecord, Rejection, parse_call_record, storable_record
 
 if TYPE_CHECKING:
-    from callscript_dagster.resources.ringba import RingbaClient
+    from callscript_dagster.ringba.client import RingbaClient
 
 STAGE_COLUMNS = (
     "call_id, call_at, partition_date, campaign_name, publisher_name, caller_number, "

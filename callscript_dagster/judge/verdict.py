@@ -3,7 +3,7 @@
 `judge_call` runs the policy's detectors (no API), asks the LLM judge if there is one, and combines the two
 per rule with `rule_verdict`; the call's verdict is the gravest of its rules' (flagged > needs_review > safe).
 
-What the LLM says is evidence only once it is grounded (`ground_violations`): its rule must exist and apply to
+What the LLM says is evidence only once it is grounded (`grounding.ground_violations`): its rule must exist and apply to
 the call's campaign, and its quote must be words of the transcript, said by that speaker, at about the times
 it gave. Everything stored (quotes, rationales, the LLM's summary) has long numbers masked, so no Social
 Security or card number read into a call ends up in the database.
@@ -11,20 +11,15 @@ Security or card number read into a call ends up in the database.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from callscript_dagster.policy import Finding, Policy, evaluate_rules, redact
+from callscript_dagster.policy import Finding, Policy, evaluate_rules
 from callscript_dagster.policy.model import Severity
-from callscript_dagster.policy.rules import _words_from_turns  # same timing for turn-only transcripts
-from callscript_dagster.transcript import UNKNOWN, Transcript, Word
-
-if TYPE_CHECKING:
-    from callscript_dagster.resources.judge import LlmJudge
+from callscript_dagster.text import mask_sensitive_numbers
+from callscript_dagster.transcript import Transcript
 
 Verdict = Literal["flagged", "needs_review", "safe"]
 Mode = Literal["rules+llm", "rules-only"]
@@ -32,7 +27,6 @@ Mode = Literal["rules+llm", "rules-only"]
 LlmSays = Literal["nothing", "unsure", "violation"]
 
 GRAVE: frozenset[str] = frozenset({"critical", "high"})
-QUOTE_TOLERANCE_SECONDS = 1.0  # how far the LLM's times may miss the quoted words (it sees turn times only)
 _GRAVITY: dict[Verdict, int] = {"safe": 0, "needs_review": 1, "flagged": 2}
 
 
@@ -62,7 +56,7 @@ class DroppedViolation(BaseModel):
 
 
 class LlmViolation(BaseModel):
-    """One violation as the LLM reports it (the structured-output contract; see resources/judge.py)."""
+    """One violation as the LLM reports it (the structured-output contract; see judge/llm.py)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -104,8 +98,16 @@ class Judgment(BaseModel):
     llm_summary: str | None = None
 
 
+class LlmAssessor(Protocol):
+    """What the verdict needs of an LLM judge (`judge.llm.LlmJudge` is one)."""
+
+    min_confidence: float
+
+    def assess(self, policy: Policy, transcript: Transcript, *, campaign: str | None) -> LlmAssessment: ...
+
+
 def judge_call(
-    policy: Policy, transcript: Transcript, *, campaign: str | None, llm: LlmJudge | None
+    policy: Policy, transcript: Transcript, *, campaign: str | None, llm: LlmAssessor | None
 ) -> Judgment:
     """Judge one call: the policy's rules, then the LLM when one is configured (None: rules-only mode).
 
@@ -214,172 +216,8 @@ def _rules_evidence(finding: Finding) -> Evidence:
         speaker=finding.speaker,
         start=finding.start,
         end=finding.end,
-        quote=finding.redacted_quote or mask_long_numbers(finding.quote),
-        rationale=mask_long_numbers(finding.rationale),
+        quote=finding.redacted_quote or mask_sensitive_numbers(finding.quote),
+        rationale=mask_sensitive_numbers(finding.rationale),
         source="rules",
         detector=finding.detector,
     )
-
-
-# --- long numbers -------------------------------------------------------------------------------------------
-
-_NUMBER_WORD = (
-    r"\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
-)
-# A run of numbers as said or written: "123-45-6789", "4111 1111 1111 1111", "one two three, four five, ...".
-_NUMBER_RUN = re.compile(
-    rf"\b(?:{_NUMBER_WORD})\b(?:[\s,.\-–]+(?:(?:uh|um)[\s,.\-–]+)*(?:{_NUMBER_WORD})\b)*", re.IGNORECASE
-)
-SENSITIVE_DIGITS = 9  # the shortest of what must not be stored: a Social Security number
-
-
-def mask_long_numbers(text: str) -> str:
-    """`text` with every run of 9 or more digits (written or spoken) masked but its last four, like `redact`;
-    times, amounts and counts stay readable."""
-
-    def mask(match: re.Match[str]) -> str:
-        masked = redact(match.group())
-        digits = sum(ch.isdigit() or ch == "X" for ch in masked)
-        return masked if digits >= SENSITIVE_DIGITS else match.group()
-
-    return _NUMBER_RUN.sub(mask, text)
-
-
-# --- grounding the LLM's violations in the transcript -------------------------------------------------------
-
-
-def ground_violations(
-    violations: Iterable[LlmViolation],
-    policy: Policy,
-    transcript: Transcript,
-    *,
-    campaign: str | None,
-    tolerance: float = QUOTE_TOLERANCE_SECONDS,
-) -> tuple[list[Evidence], list[DroppedViolation]]:
-    """Evidence from the LLM's violations that hold up, and the ones dropped with their reason.
-
-    A violation holds up when its rule exists and applies to `campaign`, and its quote, normalized (case,
-    punctuation, whitespace), is a run of that speaker's words (any speaker's when the label is not one of
-    the transcript's) whose times overlap the violation's [start, end] within `tolerance` seconds. The
-    evidence then carries the matched words verbatim with their real times. An empty quote is a claimed
-    absence ("never gave the disclosure"): kept with its window clipped to the call.
-    """
-    violations = list(violations)
-    if not violations:
-        return [], []  # the usual answer for a compliant call: no need to index its words
-    rules = {rule.id: rule for rule in policy.rules}
-    quotes = _QuoteIndex.of(transcript)
-    kept: list[Evidence] = []
-    dropped: list[DroppedViolation] = []
-    for v in violations:
-        rule = rules.get(v.rule_id)
-        if rule is None:
-            dropped.append(_dropped(v, "unknown_rule", "not in the policy"))
-            continue
-        if not rule.applies_to(campaign):
-            dropped.append(_dropped(v, "not_applicable", f"does not apply to campaign {campaign!r}"))
-            continue
-        start, end = sorted((v.start, v.end))
-        if _tokens(v.quote):
-            words, why = quotes.find(v.quote, v.speaker, start, end, tolerance)
-            if not words:
-                dropped.append(_dropped(v, "invented_quote", why))
-                continue
-            speaker, start, end, quote = words[0].speaker, words[0].start, words[-1].end, _verbatim(words)
-        elif start > quotes.end + tolerance:
-            why = f"claimed absence at {start:.1f} s, after the call ended"
-            dropped.append(_dropped(v, "invented_quote", why))
-            continue
-        else:
-            speaker, start, end, quote = v.speaker, max(0.0, start), min(max(0.0, end), quotes.end), ""
-        kept.append(
-            Evidence(
-                rule_id=rule.id,
-                severity=rule.severity,
-                speaker=speaker,
-                start=start,
-                end=max(start, end),
-                quote=mask_long_numbers(quote),
-                rationale=mask_long_numbers(v.rationale)[:1000],
-                source="llm",
-                confidence=v.confidence,
-            )
-        )
-    return kept, dropped
-
-
-def _dropped(v: LlmViolation, reason: str, detail: str) -> DroppedViolation:
-    quote = mask_long_numbers(v.quote)[:300]
-    return DroppedViolation(rule_id=v.rule_id, reason=reason, detail=detail, quote=quote)
-
-
-_APOSTROPHES = re.compile(r"['’‘`]")
-_WORD_CHARS = re.compile(r"[^\W_]+")
-
-
-def _tokens(text: str) -> list[str]:
-    """Words of `text` for quote matching: lowercase, apostrophes dropped, other punctuation a break."""
-    return _WORD_CHARS.findall(_APOSTROPHES.sub("", text.lower()))
-
-
-def _verbatim(words: list[Word]) -> str:
-    return "".join(w.text if w.text.startswith(" ") else f" {w.text}" for w in words).strip()
-
-
-class _Stream:
-    """One speaker's words as normalized text, with a way back from a match to the words."""
-
-    def __init__(self, words: list[Word]) -> None:
-        self.words = words
-        self.offsets: list[int] = []  # where each token starts in `text`
-        self.word_of: list[int] = []  # which word each token came from
-        parts, length = [], 0
-        for index, word in enumerate(words):
-            for token in _tokens(word.text):
-                self.offsets.append(length + 1)
-                self.word_of.append(index)
-                parts.append(" " + token)
-                length += len(token) + 1
-        self.text = "".join(parts) + " "
-
-    def matches(self, quote: str) -> Iterable[list[Word]]:
-        needle = " " + " ".join(_tokens(quote)) + " "
-        at = self.text.find(needle)
-        while at >= 0:
-            first = bisect.bisect_right(self.offsets, at + 1) - 1
-            last = bisect.bisect_right(self.offsets, at + len(needle) - 2) - 1
-            yield self.words[self.word_of[first] : self.word_of[last] + 1]
-            at = self.text.find(needle, at + 1)
-
-
-class _QuoteIndex:
-    def __init__(self, streams: dict[str, _Stream], end: float) -> None:
-        self.streams = streams
-        self.end = end
-
-    @classmethod
-    def of(cls, transcript: Transcript) -> _QuoteIndex:
-        words = sorted(transcript.words or _words_from_turns(transcript), key=lambda w: w.start)
-        labels = dict.fromkeys(word.speaker for word in words)
-        streams = {label: _Stream([w for w in words if w.speaker == label]) for label in labels}
-        return cls(streams, max([transcript.duration] + [w.end for w in words]))
-
-    def find(
-        self, quote: str, speaker: str, start: float, end: float, tolerance: float
-    ) -> tuple[list[Word] | None, str]:
-        """The quoted words nearest to `start`, or None and why not."""
-        if speaker in self.streams:
-            # Like the rules, a named speaker also owns words the transcriber could not attribute.
-            labels = [speaker] + ([UNKNOWN] if speaker != UNKNOWN and UNKNOWN in self.streams else [])
-        else:
-            labels = list(self.streams)
-        found = [words for label in labels for words in self.streams[label].matches(quote)]
-        if not found:
-            who = f"{speaker}'s words" if speaker in self.streams else "the transcript"
-            return None, f"quote not in {who}"
-        near = [w for w in found if w[0].start <= end + tolerance and w[-1].end >= start - tolerance]
-        if not near:
-            said = ", ".join(f"{w[0].start:.1f} s" for w in found[:3])
-            return None, f"quote said at {said}, not at {start:.1f}–{end:.1f} s"
-        return min(near, key=lambda w: abs(w[0].start - start)), ""

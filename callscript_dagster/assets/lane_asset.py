@@ -1,23 +1,24 @@
-"""Dagster glue shared by the per-call lane assets: run the lane for the partition, report, and fail the
-partition only for what a retry can fix."""
+"""Dagster glue shared by the lane assets: what every lane asset declares (`lane_asset`), and for the per-call
+lanes, running the lane for the partition, reporting, and failing the partition only for what a retry can fix
+(`materialize_lane`)."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import dagster as dg
-from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
 
 from callscript_dagster.calls.lanes import Lane, LaneReport, WorkFunction, run_lane
 from callscript_dagster.partitions import partition_days
 from callscript_dagster.resources.database import DatabaseResource
+from callscript_dagster.run_tags import LANE_ASSET_NAMES, RunsInProgress
 
 
 def lane_asset(
-    name: str,
-    lane: str,
+    lane: Lane,
     *,
     partitions_def: dg.PartitionsDefinition,
     upstream: dg.AssetsDefinition | None,
@@ -27,16 +28,23 @@ def lane_asset(
     """`dg.asset` with what every lane asset shares: the daily partitions, the `calls` group, the lane tag the
     sensors and run queue use, and single-run backfills (one run pages through a whole date range, which is
     what Ringba's rate limit and the per-run overhead favour)."""
-    return dg.asset(
-        name=name,
-        deps=[upstream] if upstream else None,
-        partitions_def=partitions_def,
-        group_name="calls",
-        kinds=kinds,
-        tags={"callscript/lane": str(lane)},
-        backfill_policy=dg.BackfillPolicy.single_run(),
-        **asset_args,
-    )
+    def decorate(fn: Callable) -> dg.AssetsDefinition:
+        # BackfillPolicy is marked beta, yet single-run backfills are what make historical loads cheap here:
+        # silence exactly that warning, here only.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=dg.BetaWarning, message=".*backfill_policy.*")
+            return dg.asset(
+                name=LANE_ASSET_NAMES[lane],
+                deps=[upstream] if upstream else None,
+                partitions_def=partitions_def,
+                group_name="calls",
+                kinds=kinds,
+                tags={"callscript/lane": lane.value},
+                backfill_policy=dg.BackfillPolicy.single_run(),
+                **asset_args,
+            )(fn)
+
+    return decorate
 
 
 def materialize_lane(
@@ -49,20 +57,21 @@ def materialize_lane(
     work_version: str | None = None,
     summarize: Callable[[LaneReport], dict[str, Any]] | None = None,
 ) -> dg.MaterializeResult:
-    """Run `lane` over the partition's calls (`summarize` adds lane-specific metadata). Permanent failures are recorded and the partition succeeds;
-    transient ones left after in-run retries make it fail — after everything else is committed — so the UI
-    shows it failed and re-materializing retries exactly those calls."""
+    """Run `lane` over the partition's calls (`summarize` adds lane-specific metadata). Permanent failures are
+    recorded and the partition succeeds; transient ones left after in-run retries make it fail — after
+    everything else is committed — so the UI shows it failed and re-materializing retries exactly those calls."""
     report = run_lane(
         lane=lane,
         pool=database.pool(),
         days=partition_days(context),
         run_id=context.run_id,
         work=work,
-        live_run_ids=lambda: context.instance.get_run_ids(dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES)),
+        live_run_ids=lambda: RunsInProgress(context.instance).run_ids,
         log=context.log,
         concurrency=concurrency,
         work_version=work_version,
         claim_timeout=timedelta(seconds=database.claim_timeout_seconds),
+        retry_wait=database.retry_wait_seconds,
     )
     metadata = {**report.metadata(), **(summarize(report) if summarize else {})}
     if report.held_elsewhere:

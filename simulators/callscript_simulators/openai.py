@@ -43,7 +43,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from callscript_dagster.simulators.server import BackgroundServer
+from callscript_simulators.server import BackgroundServer
 
 DEFAULT_MODEL = "sim-judge-1"
 CHARS_PER_TOKEN = 4

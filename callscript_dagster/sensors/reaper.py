@@ -1,59 +1,15 @@
-"""Lane work, near real time: the system of record says which lane of which day has calls waiting, and this
-sensor asks for exactly those runs. The reaper releases claims of runs that died."""
+"""Runs whose worker is gone, and the calls they held: found, marked and released."""
 
-from datetime import UTC, date, datetime, timedelta
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
 
 import dagster as dg
-from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
 from psycopg_pool import ConnectionPool
 
-from callscript_dagster.calls.lanes import Lane
 from callscript_dagster.db.sql import query
 from callscript_dagster.resources.database import DatabaseResource
-from callscript_dagster.sensors.runs import has_run_in_progress, lane_partition_tag
-from callscript_dagster.settings import get_settings
-
-
-def build_lane_sensor(lane_assets: dict[Lane, dg.AssetsDefinition]) -> dg.SensorDefinition:
-    @dg.sensor(
-        name="lane_backlog",
-        asset_selection=list(lane_assets.values()),
-        minimum_interval_seconds=30,
-        default_status=dg.DefaultSensorStatus.RUNNING,
-        description="Starts a run of a lane for every day with calls waiting in it (new, or retryable failures "
-        "whose backoff has passed), one run per lane and day at a time.",
-    )
-    def lane_backlog(context: dg.SensorEvaluationContext, database: DatabaseResource):
-        settings = get_settings()
-        with database.pool().connection() as conn:
-            backlog = conn.execute(
-                query("lane_backlog"), {"max_attempts": settings.max_auto_attempts, "limit": 200}
-            ).fetchall()
-        first_day, last_day = settings.partitions_start, date.today() + timedelta(days=1)
-        requests, waiting = [], []
-        for row in backlog:
-            lane, day = Lane(row["lane"]), row["partition_date"]
-            key = day.isoformat()
-            if lane not in lane_assets:
-                continue
-            if not first_day <= day <= last_day:
-                context.log.warning(f"{row['calls']} {lane} calls of {key} lie outside the partitions")
-                continue
-            if has_run_in_progress(context.instance, lane.value, key):
-                waiting.append(f"{lane}:{key}")
-                continue
-            requests.append(
-                dg.RunRequest(
-                    asset_selection=[lane_assets[lane].key],
-                    partition_key=key,
-                    tags=lane_partition_tag(lane.value, key),
-                )
-            )
-        if not requests:
-            return dg.SkipReason(f"no lane work waiting ({len(waiting)} lane-days already running)")
-        return requests
-
-    return lane_backlog
+from callscript_dagster.run_tags import IN_PROGRESS_STATUSES, RunsInProgress
 
 
 @dg.sensor(
@@ -71,7 +27,7 @@ def claims_reaper(context: dg.SensorEvaluationContext, database: DatabaseResourc
         context.log.warning(
             f"run {run_id} lost its worker ({seconds:.0f} s without a sign of life): marked failed"
         )
-    live = context.instance.get_run_ids(dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES))
+    live = RunsInProgress(context.instance).run_ids
     with database.pool().connection() as conn:
         released = conn.execute(
             query("release_zombies"),
@@ -93,7 +49,7 @@ def fail_lost_runs(
     marked, forget = [], []
     for row in candidates:
         record = instance.get_run_record_by_id(row["run_id"])
-        if record is not None and record.dagster_run.status in IN_PROGRESS_RUN_STATUSES:
+        if record is not None and record.dagster_run.status in IN_PROGRESS_STATUSES:
             silent = (datetime.now(UTC) - row["last_sign_of_life"]).total_seconds()
             instance.report_run_failed(
                 record.dagster_run,
