@@ -111,6 +111,10 @@ def build_definitions(settings: Settings) -> dg.Definitions:
             claims_reaper,
         ],
         resources=resources,
+        # Each step in the run worker's own process: a lane step does a fraction of a second of bookkeeping
+        # per call, and a step subprocess would add seconds of start-up and re-import per lane. The lanes of a
+        # run are sequential anyway (each depends on the one before), and pools (`gpu`) still apply.
+        executor=dg.in_process_executor,
     )
 
 

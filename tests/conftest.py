@@ -3,9 +3,13 @@ and a real Dagster instance whose storage is on PostgreSQL too."""
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import dagster as dg
 import psycopg
@@ -87,3 +91,66 @@ def dagster_instance(
         temp_dir=str(tmp_path_factory.mktemp("dagster_home")),
     ) as instance:
         yield instance
+
+
+# --- the shipped recordings, ingested, vaulted and transcribed once per session -----------------------------
+
+SHIPPED_DAY = date(2026, 11, 20)
+
+
+@dataclass(frozen=True)
+class ShippedCalls:
+    """A database where every shipped recording went Ringba simulator → vault → real Whisper through the real
+    lane assets (call id = the file's stem), and the vault holding the recordings."""
+
+    template: str  # database name, cloned for each test that uses it
+    vault: Path
+    manifest: list[dict]
+    transcripts_metadata: dict  # the transcripts materialization's metadata
+
+    def call_id(self, file: str) -> str:
+        return file.split(".")[0]
+
+
+@pytest.fixture(scope="session")
+def shipped_calls(
+    pg_server: str, template_database: str, dagster_instance: dg.DagsterInstance, tmp_path_factory
+) -> Iterator[ShippedCalls]:
+    """Transcribing the shipped recordings is the expensive part of every factory and judge test: done once."""
+    from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
+
+    from harness import lane_resources, materialization_metadata, materialize
+
+    manifest = json.loads((DEFAULT_RECORDINGS_DIR / "manifest.json").read_text())
+    name = f"callscript_shipped_{uuid.uuid4().hex[:8]}"
+    url = _create_database(pg_server, name, template=template_database)
+    vault = tmp_path_factory.mktemp("shipped-vault")
+    sim = RingbaSimulator(calls_per_day=0)
+    for i, entry in enumerate(manifest):
+        at = datetime(SHIPPED_DAY.year, SHIPPED_DAY.month, SHIPPED_DAY.day, 9, tzinfo=UTC) + timedelta(
+            minutes=i
+        )
+        sim.add_call(entry["file"].split(".")[0], at, recording=entry["file"])
+    with sim.serve() as server:
+        result = materialize(
+            dagster_instance,
+            lane_resources(url, server.url, vault),
+            SHIPPED_DAY.isoformat(),
+            "ringba_calls",
+            "vaulted_audio",
+            "transcripts",
+        )
+    assert result.success
+    close_pool(url)  # a template must have no connections when it is cloned
+    yield ShippedCalls(name, vault, manifest, materialization_metadata(result, "transcripts"))
+    _drop_database(pg_server, name)
+
+
+@pytest.fixture
+def shipped_db_url(pg_server: str, shipped_calls: ShippedCalls) -> Iterator[str]:
+    """A database of this test's own, cloned from `shipped_calls`: every shipped call transcribed, none judged."""
+    name = f"callscript_t_{uuid.uuid4().hex[:10]}"
+    url = _create_database(pg_server, name, template=shipped_calls.template)
+    yield url
+    close_pool(url)
+    _drop_database(pg_server, name)

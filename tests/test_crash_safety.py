@@ -30,7 +30,7 @@ from harness import lane_resources, materialization_metadata, materialize
 
 DAY = date(2026, 11, 20)
 CALLS = 12
-# The killed run's own settings: ~3 s per recording (64 KiB/s), three at a time.
+# The killed run's own settings: three recordings at a time.
 KILLED_RUN_ENV = {
     "CALLSCRIPT_DOWNLOAD_TIMEOUT_SECONDS": "30",
     "CALLSCRIPT_VAULT_CONCURRENCY": "3",
@@ -60,7 +60,7 @@ def vault_run_killed_mid_lane(
 ) -> Iterator[tuple[RingbaSimulator, str]]:
     """Ingest CALLS calls, start a vault run in a process of its own, and kill -9 it once some calls are done
     and others are half-written. Yields the simulator (still serving) and its URL."""
-    sim = RingbaSimulator(calls_per_day=0, recording_bytes_per_second=64 * 1024)
+    sim = RingbaSimulator(calls_per_day=0, recording_bytes_per_second=128 * 1024)
     for i in range(CALLS):
         sim.add_call(f"RGB-crash-{i:02d}", datetime(2026, 11, 20, 9, tzinfo=UTC) + timedelta(minutes=i))
     script = Path(__file__).with_name("materialize_in_subprocess.py")

@@ -14,13 +14,15 @@ import sys
 import time
 import uuid
 from collections.abc import Sequence
-from datetime import date, timedelta
 
 import httpx
 import psutil
 import psycopg
 import pytest
 from psycopg import sql
+
+from callscript_dagster.partitions import daily_partitions
+from callscript_dagster.settings import Settings
 
 pytestmark = pytest.mark.e2e
 
@@ -98,7 +100,9 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
             "the UI",
             demo,
         )
-        days = [(date.today() - timedelta(days=n)).isoformat() for n in (2, 1)]
+        # the two days before the demo's today, as its (UTC) partitions say
+        keys = daily_partitions(Settings()).get_partition_keys()
+        days = keys[-3:-1]
         launched = graphql(
             endpoint,
             LAUNCH_BACKFILL,

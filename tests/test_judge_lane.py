@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -16,24 +15,25 @@ from callscript_dagster.policy import DEFAULT_POLICY, load_policy, parse_policy
 from callscript_dagster.policy.model import Policy
 from callscript_dagster.resources.judge import JudgeResource
 from callscript_simulators.openai import OpenAISimulator
-from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR, RingbaSimulator
+from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR
 
+from conftest import SHIPPED_DAY
 from harness import failure_metadata, lane_resources, materialization_metadata, materialize
 
-DAY = date(2026, 11, 20)
+DAY = SHIPPED_DAY
 MANIFEST = json.loads((DEFAULT_RECORDINGS_DIR / "manifest.json").read_text())
-LANES = ("ringba_calls", "vaulted_audio", "transcripts", "judgments")
 
 
-def simulator_with(recordings: list[dict]) -> RingbaSimulator:
-    sim = RingbaSimulator(calls_per_day=0)
-    for i, entry in enumerate(recordings):
-        sim.add_call(
-            entry["file"].split(".")[0],
-            datetime(2026, 11, 20, 9, tzinfo=UTC) + timedelta(minutes=i),
-            recording=entry["file"],
-        )
-    return sim
+@pytest.fixture
+def db_url(shipped_db_url: str) -> str:
+    """This module's tests start from every shipped recording ingested, vaulted and transcribed by the real
+    lanes (once per session), so each only runs the judge."""
+    return shipped_db_url
+
+
+@pytest.fixture
+def resources(db_url, shipped_calls) -> dict:
+    return lane_resources(db_url, vault_root=shipped_calls.vault)
 
 
 def latest(db: psycopg.Connection) -> dict[str, dict]:
@@ -45,11 +45,8 @@ def bumped(policy: Policy, version: str) -> Policy:
     return parse_policy(re.sub(r"^version: .*$", f'version: "{version}"', text, count=1, flags=re.M))
 
 
-def test_every_shipped_recording_gets_its_verdict_rules_only(db_url, db, dagster_instance, tmp_path) -> None:
-    sim = simulator_with(MANIFEST)
-    with sim.serve() as server:
-        resources = lane_resources(db_url, server.url, tmp_path / "vault")
-        result = materialize(dagster_instance, resources, DAY.isoformat(), *LANES)
+def test_every_shipped_recording_gets_its_verdict_rules_only(resources, db, dagster_instance) -> None:
+    result = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
     assert result.success
     judged = latest(db)
     assert len(judged) == len(MANIFEST)
@@ -94,19 +91,7 @@ def test_every_shipped_recording_gets_its_verdict_rules_only(db_url, db, dagster
     assert materialization_metadata(third, "judgments")["calls_to_do"] == 0
 
 
-@pytest.fixture
-def two_calls_transcribed(db_url, dagster_instance, tmp_path):
-    entries = [e for e in MANIFEST if e["file"] in ("guaranteed_approval_stereo.wav", "compliant_stereo.mp3")]
-    sim = simulator_with(entries)
-    with sim.serve() as server:
-        resources = lane_resources(db_url, server.url, tmp_path / "vault")
-        assert materialize(dagster_instance, resources, DAY.isoformat(), *LANES[:3]).success
-    return resources
-
-
-def test_with_an_llm_the_judgment_carries_model_tokens_and_cost(
-    two_calls_transcribed, db, dagster_instance
-) -> None:
+def test_with_an_llm_the_judgment_carries_model_tokens_and_cost(resources, db, dagster_instance) -> None:
     llm = OpenAISimulator(api_key="sk-sim-test")
     with llm.serve() as server:
         judge = JudgeResource(
@@ -116,7 +101,7 @@ def test_with_an_llm_the_judgment_carries_model_tokens_and_cost(
             input_usd_per_mtok=2.5,
             output_usd_per_mtok=10.0,
         )
-        resources = {**two_calls_transcribed, "judge": judge}
+        resources = {**resources, "judge": judge}
         result = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
     assert result.success
     judged = latest(db)
@@ -132,20 +117,20 @@ def test_with_an_llm_the_judgment_carries_model_tokens_and_cost(
     meta = materialization_metadata(result, "judgments")
     assert meta["tokens_in"] > 0 and meta["cost_usd"] > 0
     assert sum(float(j["cost_usd"]) for j in judged.values()) == pytest.approx(meta["cost_usd"], rel=1e-3)
-    assert len(llm.requests) == 2
+    assert len(llm.requests) == len(MANIFEST)  # one request per call
 
 
 def test_llm_output_that_stays_invalid_fails_the_partition_after_committing_the_rest(
-    two_calls_transcribed, db, dagster_instance
+    resources, db, dagster_instance
 ) -> None:
     llm = OpenAISimulator(api_key="sk-sim-test")
     llm.invalid_json_next(1000)
     with llm.serve() as server:
-        judge = JudgeResource(model="sim-judge-1", base_url=f"{server.url}/v1", api_key="sk-sim-test")
-        resources = {**two_calls_transcribed, "judge": judge}
+        judge = JudgeResource(model="sim-judge-1", base_url=f"{server.url}/v1", api_key="sk-sim-test", retry_wait_seconds=0)
+        resources = {**resources, "judge": judge}
         failed = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
         assert not failed.success
-        assert failure_metadata(failed, "judgments")["calls_failed"] == 2
+        assert failure_metadata(failed, "judgments")["calls_failed"] == len(MANIFEST)
         rows = db.execute(
             "SELECT status, error_class, error_message FROM core.call_lanes WHERE lane = 'judge'"
         ).fetchall()
@@ -154,21 +139,21 @@ def test_llm_output_that_stays_invalid_fails_the_partition_after_committing_the_
 
         llm.clear_faults()
         recovered = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
-    assert recovered.success and materialization_metadata(recovered, "judgments")["calls_done"] == 2
-    assert db.execute("SELECT count(*) AS n FROM core.judgments").fetchone()["n"] == 2
+    assert recovered.success and materialization_metadata(recovered, "judgments")["calls_done"] == len(
+        MANIFEST
+    )
+    assert db.execute("SELECT count(*) AS n FROM core.judgments").fetchone()["n"] == len(MANIFEST)
 
 
 def test_a_refused_llm_key_stops_the_lane_without_a_fragment_of_the_key_anywhere(
-    two_calls_transcribed, db, dagster_instance
+    resources, db, dagster_instance
 ) -> None:
     # OpenAI's 401 names the key it refused, masked but for its first three and last four characters.
     wrong = "sk-proj-WRONGkeyWXYZ"
     llm = OpenAISimulator(api_key="sk-sim-test")
     with llm.serve() as server:
-        judge = JudgeResource(model="sim-judge-1", base_url=f"{server.url}/v1", api_key=wrong)
-        failed = materialize(
-            dagster_instance, {**two_calls_transcribed, "judge": judge}, DAY.isoformat(), "judgments"
-        )
+        judge = JudgeResource(model="sim-judge-1", base_url=f"{server.url}/v1", api_key=wrong, retry_wait_seconds=0)
+        failed = materialize(dagster_instance, {**resources, "judge": judge}, DAY.isoformat(), "judgments")
     assert not failed.success
     logged = "\n".join(
         str(entry.dagster_event.event_specific_data) if entry.dagster_event else entry.user_message
