@@ -94,12 +94,7 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
     demo = launch_in_background(port, env, log)
     endpoint = f"http://127.0.0.1:{port}/graphql"
     try:
-        wait_for(
-            lambda: httpx.get(f"http://127.0.0.1:{port}/server_info", timeout=5).is_success,
-            180,
-            "the UI",
-            demo,
-        )
+        wait_for_ui(port, demo)
         # the two days before the demo's today, as its (UTC) partitions say
         keys = daily_partitions(Settings()).get_partition_keys()
         days = keys[-3:-1]
@@ -177,12 +172,7 @@ def test_demo_on_embedded_postgres_leaves_nothing_running_after_ctrl_c(tmp_path)
     demo = launch_in_background(port, env, log)
     postgres: list[psutil.Process] = []
     try:
-        wait_for(
-            lambda: httpx.get(f"http://127.0.0.1:{port}/server_info", timeout=5).is_success,
-            180,
-            "the UI",
-            demo,
-        )
+        wait_for_ui(port, demo)
         # PostgreSQL overwrites its workers' environment with their titles: follow them by pid instead.
         postmaster = psutil.Process(int((home / "pgdata" / "postmaster.pid").read_text().split()[0]))
         postgres = [postmaster, *postmaster.children()]
@@ -244,6 +234,12 @@ def is_running(process: psutil.Process) -> bool:
         return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def wait_for_ui(port: int, demo: subprocess.Popen) -> None:
+    wait_for(
+        lambda: httpx.get(f"http://127.0.0.1:{port}/server_info", timeout=5).is_success, 180, "the UI", demo
+    )
 
 
 def processes_with(environment_entry: str) -> list[int]:

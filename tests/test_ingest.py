@@ -14,28 +14,18 @@ from pathlib import Path
 import dagster as dg
 import psycopg
 import pytest
+from test_ingest_upsert import CALL
 
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.ringba.ingest import store_calls
-from callscript_dagster.ringba.records import CallRecord, parse_call_record
+from callscript_dagster.ringba.records import parse_call_record
 from callscript_dagster.settings import Settings
 from callscript_simulators.ringba import OMIT, RingbaSimulator
 
 from harness import lane_resources
 
 DAY = date(2026, 11, 20)
-CALL = CallRecord(
-    call_id="RGB1",
-    call_at=datetime(2026, 11, 20, 12, tzinfo=UTC),
-    partition_date=DAY,
-    campaign_name="Auto Insurance",
-    publisher_name="Pub",
-    caller_number="+13055550123",
-    dialed_number="+18005550100",
-    duration_seconds=60,
-    recording_url="https://media.example/rec?exp=1&sig=aaa",
-)
 
 
 @pytest.fixture

@@ -126,7 +126,9 @@ def test_llm_output_that_stays_invalid_fails_the_partition_after_committing_the_
     llm = OpenAISimulator(api_key="sk-sim-test")
     llm.invalid_json_next(1000)
     with llm.serve() as server:
-        judge = JudgeResource(model="sim-judge-1", base_url=f"{server.url}/v1", api_key="sk-sim-test", retry_wait_seconds=0)
+        judge = JudgeResource(
+            model="sim-judge-1", base_url=f"{server.url}/v1", api_key="sk-sim-test", retry_wait_seconds=0
+        )
         resources = {**resources, "judge": judge}
         failed = materialize(dagster_instance, resources, DAY.isoformat(), "judgments")
         assert not failed.success
@@ -152,7 +154,9 @@ def test_a_refused_llm_key_stops_the_lane_without_a_fragment_of_the_key_anywhere
     wrong = "sk-proj-WRONGkeyWXYZ"
     llm = OpenAISimulator(api_key="sk-sim-test")
     with llm.serve() as server:
-        judge = JudgeResource(model="sim-judge-1", base_url=f"{server.url}/v1", api_key=wrong, retry_wait_seconds=0)
+        judge = JudgeResource(
+            model="sim-judge-1", base_url=f"{server.url}/v1", api_key=wrong, retry_wait_seconds=0
+        )
         failed = materialize(dagster_instance, {**resources, "judge": judge}, DAY.isoformat(), "judgments")
     assert not failed.success
     logged = "\n".join(
