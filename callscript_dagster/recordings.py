@@ -23,7 +23,6 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import av
 import httpx
 
 from callscript_dagster.errors import (
@@ -274,6 +273,8 @@ def sniff_audio_format(head: bytes, content_type: str | None) -> AudioFormat:
 def inspect_audio(path: Path | str) -> AudioInfo:
     """Decode every audio packet of the file at `path` and describe it; PermanentError if it is not whole,
     decodable audio (no audio stream, nothing decoded, too many bad packets, or shorter than it declares)."""
+    import av  # here, not at module import: PyAV costs every run worker's start otherwise
+
     try:
         with av.open(str(path), options=FFMPEG_OPTIONS) as container:
             if not container.streams.audio:
@@ -328,6 +329,8 @@ def is_truncated(decoded_seconds: float, declared_seconds: float) -> bool:
 
 
 def _declared_seconds(container, stream) -> float | None:
+    import av
+
     # MP3 (Xing/Info frame count), FLAC (STREAMINFO) and WebM (segment duration) state their length up front,
     # so a cut-off file decodes to less than it declares. Formats that derive the length from the file size
     # (plain CBR MP3, Ogg) can't be caught this way.

@@ -12,8 +12,7 @@ from callscript_dagster.assets.lane_asset import lane_asset, materialize_lane
 from callscript_dagster.calls.lanes import ClaimedCall, Lane, LaneReport, WorkDone
 from callscript_dagster.db.sql import query
 from callscript_dagster.errors import PermanentError
-from callscript_dagster.judge.llm import LlmJudge
-from callscript_dagster.judge.verdict import judge_call
+from callscript_dagster.judge.verdict import LlmAssessor, judge_call
 from callscript_dagster.policy import Policy
 from callscript_dagster.reporting import markdown_table
 from callscript_dagster.resources.database import DatabaseResource
@@ -22,7 +21,7 @@ from callscript_dagster.transcript import Transcript
 
 
 def judge_transcript(
-    call: ClaimedCall, *, pool: ConnectionPool, policy: Policy, llm: LlmJudge | None, run_id: str
+    call: ClaimedCall, *, pool: ConnectionPool, policy: Policy, llm: LlmAssessor | None, run_id: str
 ) -> WorkDone:
     """Judge one call's transcript and keep the judgment (a new row per policy version)."""
     with pool.connection() as conn:

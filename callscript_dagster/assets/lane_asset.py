@@ -28,6 +28,7 @@ def lane_asset(
     """`dg.asset` with what every lane asset shares: the daily partitions, the `calls` group, the lane tag the
     sensors and run queue use, and single-run backfills (one run pages through a whole date range, which is
     what Ringba's rate limit and the per-run overhead favour)."""
+
     def decorate(fn: Callable) -> dg.AssetsDefinition:
         # BackfillPolicy is marked beta, yet single-run backfills are what make historical loads cheap here:
         # silence exactly that warning, here only.

@@ -1,6 +1,7 @@
 """Factory lane: each vaulted recording transcribed by faster-whisper, with speaker labels."""
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 import dagster as dg
 import psycopg
@@ -15,7 +16,9 @@ from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
 from callscript_dagster.storage import RecordingStore
-from callscript_dagster.transcription.engine import Transcriber
+
+if TYPE_CHECKING:
+    from callscript_dagster.transcription import Transcriber
 
 # What the GPU run launcher routes on: runs that include this asset want a GPU worker.
 GPU_TAGS = {"callscript/compute": "gpu"}
@@ -26,7 +29,7 @@ def transcribe_call(
     *,
     pool: ConnectionPool,
     store: RecordingStore,
-    transcriber: Transcriber,
+    transcriber: "Transcriber",
     run_id: str,
     gpu_cost_per_hour: float,
 ) -> WorkDone:

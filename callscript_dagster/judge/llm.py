@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import openai
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from callscript_dagster.errors import ConfigurationError, TransientError, redact_url
@@ -28,6 +27,9 @@ from callscript_dagster.policy import Policy, Rule
 from callscript_dagster.retries import RETRYABLE_STATUS, call_with_retries, retry_after_seconds
 from callscript_dagster.text import mask_sensitive_numbers
 from callscript_dagster.transcript import Transcript
+
+if TYPE_CHECKING:
+    import openai
 
 SCHEMA_NAME = "call_compliance_judgment"
 # Strict structured outputs: every field required, no others. Kept static (not per policy) so the request
@@ -146,6 +148,8 @@ class LlmJudge:
         self._max_wait = max_wait
         self._on_retry = on_retry
         self._server = redact_url(base_url) if base_url else "api.openai.com"
+        import openai  # here, not at module import: half a second off every run worker's start
+
         self._client = openai.OpenAI(
             # A local server without auth still needs some key: the client refuses to start without one.
             api_key=api_key or "no-key",
@@ -208,6 +212,8 @@ class LlmJudge:
 
     def _complete(self, messages: list[dict[str, str]]) -> Any:
         """One request; the server's failures as our error classes."""
+        import openai
+
         try:
             return self._client.chat.completions.create(
                 model=self.model,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import dagster as dg
 from pydantic import PrivateAttr
 
-from callscript_dagster.transcription.engine import Transcriber, load_transcriber
+if TYPE_CHECKING:
+    from callscript_dagster.transcription import Transcriber
 
 
 class TranscriberResource(dg.ConfigurableResource):
@@ -24,12 +27,15 @@ class TranscriberResource(dg.ConfigurableResource):
     diarization_pipeline: str | None = None  # local pyannote config.yaml for mono calls ([diarization] extra)
     gpu_cost_per_hour: float = 0.0  # what a GPU hour costs, for the cost of each transcript
 
-    _transcriber: Transcriber | None = PrivateAttr(default=None)
+    _transcriber: Any = PrivateAttr(default=None)  # a Transcriber once loaded
 
     @property
     def transcriber(self) -> Transcriber:
         """The loaded model and how to use it (loaded on first use, then kept)."""
         if self._transcriber is None:
+            # imported here: faster-whisper, CTranslate2 and PyAV cost every run worker a second otherwise
+            from callscript_dagster.transcription import load_transcriber
+
             self._transcriber = load_transcriber(
                 self.model,
                 device=self.device,
