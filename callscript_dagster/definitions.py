@@ -47,6 +47,7 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
             api_token=_secret(settings, "ringba_api_token") or "",
             base_url=settings.ringba_base_url,
             max_requests_per_second=settings.ringba_max_rps,
+            late_log_overlap_seconds=settings.ingest_overlap_seconds,
             page_size=settings.ringba_page_size,
             timeout_seconds=settings.http_timeout_seconds,
             database=database,
@@ -99,12 +100,24 @@ def build_definitions(settings: Settings) -> dg.Definitions:
     vaulted_audio = build_vaulted_audio(partitions, ringba_calls)
     transcripts = build_transcripts(partitions, vaulted_audio, resources["transcriber"].work_version)
     judgments = build_judgments(partitions, transcripts, load_policy(settings.policy_path))
+    lanes = {
+        Lane.INGEST: ringba_calls,
+        Lane.VAULT: vaulted_audio,
+        Lane.FACTORY: transcripts,
+        Lane.JUDGE: judgments,
+    }
     return dg.Definitions(
         assets=[ringba_calls, vaulted_audio, transcripts, judgments],
         sensors=[
-            build_ingest_sensor(ringba_calls, partitions, enabled=bool(settings.ringba_account_id)),
+            build_ingest_sensor(
+                lanes,
+                partitions,
+                enabled=bool(settings.ringba_account_id),
+                realtime_lanes=[Lane(lane) for lane in settings.realtime_lanes.split(",")],
+                interval_seconds=settings.realtime_interval_seconds,
+            ),
             build_lane_sensor(
-                {Lane.VAULT: vaulted_audio, Lane.FACTORY: transcripts, Lane.JUDGE: judgments},
+                {lane: lanes[lane] for lane in Lane.per_call()},
                 partitions,
                 max_auto_attempts=settings.max_auto_attempts,
             ),

@@ -56,6 +56,28 @@ class Settings(BaseSettings):
     )
     ringba_page_size: int = Field(default=1000, ge=1, le=1000, validation_alias="RINGBA_PAGE_SIZE")
 
+    # --- near real time ----------------------------------------------------------------------------
+    realtime_interval_seconds: int = Field(
+        default=20,
+        ge=5,
+        validation_alias="CALLSCRIPT_REALTIME_INTERVAL_SECONDS",
+        description="How often the near-real-time sensor reads Ringba for new calls (one request per read at "
+        "any volume: it asks only for what is new).",
+    )
+    realtime_lanes: str = Field(
+        default="ingest,vault,factory,judge",
+        validation_alias="CALLSCRIPT_REALTIME_LANES",
+        description="Lanes the near-real-time run carries new calls through (ingest first). With transcription "
+        "on RunPod, 'ingest,vault' leaves the GPU work to the lane_backlog sensor's runs.",
+    )
+    ingest_overlap_seconds: int = Field(
+        default=600,
+        ge=0,
+        validation_alias="CALLSCRIPT_INGEST_OVERLAP_SECONDS",
+        description="A near-real-time read starts this far before where the last one ended: Ringba logs some "
+        "calls late.",
+    )
+
     # --- lanes -------------------------------------------------------------------------------------
     claim_timeout_seconds: int = Field(
         default=300,
@@ -175,6 +197,15 @@ class Settings(BaseSettings):
                 "CALLSCRIPT_RECORDING_ALLOW_PRIVATE_ADDRESSES must not be set when CALLSCRIPT_ENV=prod"
             )
         return self
+
+    @field_validator("realtime_lanes")
+    @classmethod
+    def _known_lanes(cls, value: str) -> str:
+        known = ["ingest", "vault", "factory", "judge"]
+        lanes = [lane.strip() for lane in value.split(",") if lane.strip()]
+        if not lanes or lanes[0] != "ingest" or any(lane not in known for lane in lanes):
+            raise ValueError(f"must list lanes of {known}, starting with ingest (got {value!r})")
+        return ",".join(lanes)
 
     @property
     def recording_host_patterns(self) -> list[str]:

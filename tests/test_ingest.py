@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import dagster as dg
@@ -16,9 +16,10 @@ import psycopg
 import pytest
 from test_ingest_upsert import CALL
 
-from callscript_dagster.assets.ringba_calls import build_ringba_calls
+from callscript_dagster.assets.ringba_calls import IngestConfig, build_ringba_calls
 from callscript_dagster.partitions import daily_partitions
-from callscript_dagster.ringba.ingest import store_calls
+from callscript_dagster.ringba.client import iso_z
+from callscript_dagster.ringba.ingest import incremental_window, store_calls
 from callscript_dagster.ringba.records import parse_call_record
 from callscript_dagster.settings import Settings
 from callscript_simulators.ringba import OMIT, RingbaSimulator
@@ -45,6 +46,7 @@ def ingest(
     token: str = "test-token",
     page_size: int = 1000,
     max_rps: float = 4.0,
+    since_last_read: bool = False,
 ) -> dg.ExecuteInProcessResult:
     asset = build_ringba_calls(daily_partitions(Settings(CALLSCRIPT_TIMEZONE=timezone)))
     resources = lane_resources(db_url, sim.base_url, token=token, page_size=page_size, max_rps=max_rps)
@@ -53,6 +55,7 @@ def ingest(
         partition_key=partition,
         instance=instance,
         resources={name: resources[name] for name in ("database", "ringba")},
+        run_config=dg.RunConfig(ops={"ringba_calls": IngestConfig(since_last_read=since_last_read)}),
         raise_on_error=False,
     )
 
@@ -277,3 +280,63 @@ def test_a_record_outside_the_requested_day_is_rejected_not_filed_under_another_
     [rejection] = db.execute("SELECT call_id, reason, partition_date FROM core.ingest_rejections").fetchall()
     assert rejection["call_id"] == "RGB-elsewhere" and rejection["partition_date"] == DAY
     assert "outside the requested window" in rejection["reason"]
+
+
+# --- near real time: only what is new ------------------------------------------------------------------------
+
+DAY_START = datetime(2026, 11, 20, tzinfo=UTC)
+DAY_END = datetime(2026, 11, 21, tzinfo=UTC)
+TEN_MINUTES = timedelta(minutes=10)
+
+
+@pytest.mark.parametrize(
+    ("read_through", "now", "window"),
+    [
+        (
+            None,
+            DAY_START + timedelta(hours=9),
+            (DAY_START, DAY_START + timedelta(hours=9)),
+        ),  # first read: all so far
+        (  # the usual pass: from the last read, less the overlap, up to now
+            DAY_START + timedelta(hours=9),
+            DAY_START + timedelta(hours=9, seconds=20),
+            (DAY_START + timedelta(hours=8, minutes=50), DAY_START + timedelta(hours=9, seconds=20)),
+        ),
+        (  # yesterday's last read: today's first pass reads today from its start
+            DAY_START - timedelta(minutes=1),
+            DAY_START + timedelta(minutes=2),
+            (DAY_START, DAY_START + timedelta(minutes=2)),
+        ),
+        (
+            DAY_END - timedelta(minutes=1),
+            DAY_END + timedelta(hours=2),
+            (DAY_END - timedelta(minutes=11), DAY_END),
+        ),
+        (None, DAY_START - timedelta(seconds=1), None),  # the day has not begun
+    ],
+)
+def test_a_near_real_time_read_covers_what_is_new_since_the_last_one(read_through, now, window) -> None:
+    assert incremental_window(DAY_START, DAY_END, read_through, now, TEN_MINUTES) == window
+
+
+def test_near_real_time_ingest_asks_only_for_what_is_new_and_catches_calls_logged_late(
+    db_url, db, dagster_instance
+) -> None:
+    today = daily_partitions(Settings()).get_last_partition_key()
+    start = datetime.fromisoformat(today).replace(tzinfo=UTC)
+    now = datetime.now(UTC)
+    sim = RingbaSimulator(account_id="RA_test", token="test-token", calls_per_day=0)
+    sim.add_call("RGB-this-morning", max(start, now - timedelta(hours=3)))
+    with sim.serve():
+        first = ingest(sim, db_url, dagster_instance, today, since_last_read=True)
+        read_through = db.execute("SELECT read_through FROM core.ingest_cursors").fetchone()["read_through"]
+        # Ringba logs a call late: its callDt is before where the last read ended
+        sim.add_call("RGB-logged-late", max(start, read_through - timedelta(minutes=2)))
+        second = ingest(sim, db_url, dagster_instance, today, since_last_read=True)
+    assert first.success and second.success
+    assert stored_ids(db, date.fromisoformat(today)) == {"RGB-this-morning", "RGB-logged-late"}
+    first_body, second_body = (r.body for r in sim.requests)
+    assert first_body["reportStart"] == iso_z(start)  # the first read of the day reads it from its start
+    asked_from = datetime.fromisoformat(second_body["reportStart"].replace("Z", "+00:00"))
+    # the default overlap, to Ringba's millisecond precision
+    assert abs(asked_from - max(start, read_through - timedelta(seconds=600))) < timedelta(milliseconds=1)

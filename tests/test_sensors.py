@@ -11,7 +11,7 @@ import dagster as dg
 import psycopg
 
 from callscript_dagster.calls.lanes import Lane
-from callscript_dagster.run_tags import lane_tag
+from callscript_dagster.run_tags import LANE_ASSET_NAMES, lane_tag
 from callscript_dagster.sensors.backlog import build_lane_sensor
 from callscript_dagster.sensors.ingest import build_ingest_sensor
 from callscript_dagster.sensors.reaper import claims_reaper
@@ -121,9 +121,13 @@ def tick(
     instance: dg.DagsterInstance, db_url: str, now: datetime, cursor: str | None, *, enabled: bool = True
 ):
     """One evaluation of the ingest sensor of a New York deployment at wall-clock time `now`."""
-    ringba_calls = NY_ASSETS["ringba_calls"]
+    lanes = {lane: NY_ASSETS[name] for lane, name in LANE_ASSET_NAMES.items()}
     sensor = build_ingest_sensor(
-        ringba_calls, ringba_calls.partitions_def, enabled=enabled, clock=lambda: now
+        lanes,
+        lanes[Lane.INGEST].partitions_def,
+        enabled=enabled,
+        realtime_lanes=list(Lane),
+        clock=lambda: now,
     )
     return evaluate(sensor, instance, db_url, cursor=cursor, assets=NY_ASSETS)
 
@@ -143,7 +147,16 @@ def test_ingest_sensor_asks_for_today_every_tick_and_closes_each_day_once(dagste
     assert asked(first) == ["2026-11-19", "2026-11-20"]  # a new deployment closes yesterday once
     again = tick(dagster_instance, db_url, noon + timedelta(minutes=1), first.cursor)
     assert asked(again) == ["2026-11-20"]
-    assert all(r.tags[lane_tag(Lane.INGEST)] == r.partition_key for r in again.run_requests)
+
+    # the closing pass reads the whole day; today's run reads only what is new and carries it through every lane
+    closing, realtime = first.run_requests
+    assert [k.to_user_string() for k in closing.asset_selection] == ["ringba_calls"]
+    assert not closing.run_config
+    assert [k.to_user_string() for k in realtime.asset_selection] == list(LANE_ASSET_NAMES.values())
+    assert realtime.run_config["ops"]["ringba_calls"]["config"] == {"since_last_read": True}
+    assert {lane_tag(lane): "2026-11-20" for lane in Lane} == {
+        k: v for k, v in realtime.tags.items() if k.startswith("callscript/lane/")
+    }
 
 
 def test_new_york_midnight_closes_the_day_even_when_its_run_was_still_going(dagster_instance, db_url) -> None:

@@ -31,6 +31,8 @@ class RingbaResource(dg.ConfigurableResource):
     page_size: int = MAX_PAGE_SIZE
     timeout_seconds: float = 30.0
     retry_wait_seconds: float = 1.0  # first back-off of the retry policy (tests: 0)
+    # A near-real-time read starts this far before where the last one ended: Ringba logs some calls late.
+    late_log_overlap_seconds: int = 600
     database: DatabaseResource
 
     _client: RingbaClient | None = PrivateAttr(default=None)

@@ -8,7 +8,7 @@ import logging
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -207,3 +207,39 @@ def ingest_window(
         )
     report.seconds = time.monotonic() - began
     return report
+
+
+# --- near-real-time: only what is new since the last read ----------------------------------------------------
+
+
+def incremental_window(
+    partition_start: datetime,
+    partition_end: datetime,
+    read_through: datetime | None,
+    now: datetime,
+    overlap: timedelta,
+) -> tuple[datetime, datetime] | None:
+    """The part of the partition [partition_start, partition_end) to ask Ringba for on a near-real-time pass:
+    from the last read (`read_through`) less `overlap` (Ringba logs some calls late) up to `now`; the whole
+    partition so far when nothing was read yet, or when the last read was before the partition began (then the
+    day's first pass reads it all). None when the partition has not begun."""
+    end = min(partition_end, now)
+    if end <= partition_start:
+        return None
+    start = partition_start if read_through is None else max(partition_start, read_through - overlap)
+    return (min(start, end), end)
+
+
+def read_through(pool: ConnectionPool, account_id: str) -> datetime | None:
+    """How far the near-real-time ingest has read `account_id` (None: never)."""
+    with pool.connection() as conn:
+        row = conn.execute(query("ingest_cursor"), {"account_id": account_id}).fetchone()
+    return row["read_through"] if row else None
+
+
+def advance_read_through(pool: ConnectionPool, account_id: str, at: datetime, run_id: str | None) -> None:
+    """Record that every call before `at` has been read (the cursor never moves back)."""
+    with pool.connection() as conn:
+        conn.execute(
+            query("advance_ingest_cursor"), {"account_id": account_id, "read_through": at, "run_id": run_id}
+        )

@@ -1,4 +1,5 @@
-"""Near-real-time ingest: today's partition every minute, and one closing pass for every day that ended.
+"""Near-real-time ingest: today's new calls every few seconds, carried through the lanes in the same run, and one
+closing pass for every day that ended.
 
 Ringba logs some calls late, so a day is read once more after it ends. The cursor remembers the last day that
 got its closing pass ("closed through"), not the time of the last tick: a closing pass that has to wait (the
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 
+from callscript_dagster.assets.ringba_calls import IngestConfig
 from callscript_dagster.calls.lanes import Lane
 from callscript_dagster.run_tags import RunsInProgress, lane_partition_tags
 
@@ -37,23 +39,32 @@ def closed_through(cursor: str | None, today: date) -> date:
 
 
 def build_ingest_sensor(
-    ringba_calls: dg.AssetsDefinition,
+    lane_assets: dict[Lane, dg.AssetsDefinition],
     partitions: dg.DailyPartitionsDefinition,
     *,
     enabled: bool,
+    realtime_lanes: list[Lane],
+    interval_seconds: int = 20,
     clock: Callable[[], datetime] = _utc_now,
 ) -> dg.SensorDefinition:
-    """`enabled`: a Ringba account is configured. `clock` is the wall clock (tests pass a fixed one)."""
+    """`enabled`: a Ringba account is configured. `realtime_lanes`: the lanes today's near-real-time run carries
+    its new calls through (ingest first), so a call is judged minutes, not lane-sensor ticks, after Ringba logs
+    it. `clock` is the wall clock (tests pass a fixed one)."""
     tz = ZoneInfo(partitions.timezone or "UTC")
     first_day = partitions.start.astimezone(tz).date()
+    realtime = [lane_assets[lane].key for lane in realtime_lanes]
+    since_last_read = dg.RunConfig(
+        ops={lane_assets[Lane.INGEST].key.to_python_identifier(): IngestConfig(since_last_read=True)}
+    )
 
     @dg.sensor(
         name="ringba_ingest_today",
-        target=ringba_calls,
-        minimum_interval_seconds=60,
+        asset_selection=list(lane_assets.values()),
+        minimum_interval_seconds=interval_seconds,
         default_status=dg.DefaultSensorStatus.RUNNING,
-        description="Ingests today's partition from Ringba every minute, and gives every day that ended one "
-        "closing pass so late-logged calls are not missed (after downtime, every day since the last closed one).",
+        description="Near real time: reads what Ringba logged since its last read and carries the new calls through "
+        "the lanes in the same run. Gives every day that ended one full closing pass so late-logged calls are "
+        "not missed (after downtime, every day since the last closed one).",
     )
     def ringba_ingest_today(context: dg.SensorEvaluationContext):
         if not enabled:
@@ -68,17 +79,29 @@ def build_ingest_sensor(
             if (Lane.INGEST, day) in in_progress:
                 waiting.append(day)  # its closing pass must start after that run: ask again next tick
                 break
-            requests.append(_ingest_request(day, run_key=f"ingest-close:{day}"))
+            requests.append(
+                dg.RunRequest(
+                    asset_selection=[lane_assets[Lane.INGEST].key],
+                    partition_key=day,
+                    run_key=f"ingest-close:{day}",
+                    tags=lane_partition_tags([Lane.INGEST], day),
+                )
+            )
             closed += timedelta(days=1)
-        if (Lane.INGEST, today.isoformat()) in in_progress:
-            waiting.append(today.isoformat())
+        key = today.isoformat()
+        if any((lane, key) in in_progress for lane in realtime_lanes):
+            waiting.append(key)
         else:
-            requests.append(_ingest_request(today.isoformat(), run_key=f"ingest:{today}:{now:%H%M}"))
+            requests.append(
+                dg.RunRequest(
+                    asset_selection=realtime,
+                    partition_key=key,
+                    run_key=f"realtime:{key}:{now:%H%M%S}",
+                    run_config=since_last_read,
+                    tags=lane_partition_tags(realtime_lanes, key),
+                )
+            )
         context.update_cursor(json.dumps({"closed_through": closed.isoformat()}))
         return requests or dg.SkipReason(f"ingest of {', '.join(waiting)} still running")
 
     return ringba_ingest_today
-
-
-def _ingest_request(day: str, run_key: str) -> dg.RunRequest:
-    return dg.RunRequest(partition_key=day, run_key=run_key, tags=lane_partition_tags([Lane.INGEST], day))
