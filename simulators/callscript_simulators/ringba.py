@@ -499,6 +499,7 @@ class RingbaSimulator:
         self._added: dict[str, SimCall] = {}
         self._by_id: dict[str, SimCall] = {}
         self._listed: set[str] = set()  # calls whose recordingUrl has been served at least once
+        self._first_served: dict[str, datetime] = {}  # when each call was first served in a call-log response
         self._errored: set[str] = set()  # server_error_once calls that already failed
         self._rate_limit_storm = 0  # call-log requests still to answer 429 regardless of the windows
         self._fail_next: deque[int] = deque()  # statuses for the next call-log requests past the limiter
@@ -589,6 +590,11 @@ class RingbaSimulator:
                     record["recordingUrl"] = self.recording_url(call.call_id, self.base_url, now=now)
                 records.append(record)
             return records
+
+    def first_served_at(self, call_id: str) -> datetime | None:
+        """When a call-log response first listed `call_id` (the moment Ringba "first served" it), or None."""
+        with self._lock:
+            return self._first_served.get(call_id)
 
     def call(self, call_id: str) -> SimCall | None:
         """A call already generated (its day listed) or added."""
@@ -713,6 +719,7 @@ class RingbaSimulator:
             rows.reverse()
         records = []
         for call, record in rows[query.offset : query.offset + query.size]:
+            self._first_served.setdefault(call.call_id, now)
             if "recordingUrl" in record and record["recordingUrl"] is None:
                 # An "expired" call's URL is already dead the first time it is listed; every later listing
                 # (e.g. the product's refresh, filtered by inboundCallId) hands out a fresh one.
