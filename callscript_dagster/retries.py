@@ -25,7 +25,11 @@ def is_transient(exc: BaseException) -> bool:
 
     if isinstance(exc, LaneError):
         return exc.error_class is ErrorClass.TRANSIENT
-    return isinstance(exc, httpx.TransportError | psycopg.OperationalError)
+    # TransactionRollbackError: a deadlock or serialization failure, which PostgreSQL resolves by aborting one
+    # transaction so that it can be run again.
+    return isinstance(
+        exc, httpx.TransportError | psycopg.OperationalError | psycopg.errors.TransactionRollbackError
+    )
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import threading
 import time
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -14,11 +17,12 @@ from zoneinfo import ZoneInfo
 
 import psycopg
 from psycopg.rows import dict_row
-from psycopg.types.json import Jsonb
+from psycopg.types.json import Jsonb, set_json_dumps
 from psycopg_pool import ConnectionPool
 
 from callscript_dagster.db.sql import query
 from callscript_dagster.reporting import markdown_table
+from callscript_dagster.retries import call_with_retries
 from callscript_dagster.ringba.records import CallRecord, Rejection, parse_call_record, storable_record
 
 if TYPE_CHECKING:
@@ -28,10 +32,14 @@ STAGE_COLUMNS = (
     "call_id, call_at, partition_date, campaign_name, publisher_name, caller_number, "
     "dialed_number, duration_seconds, recording_url, attributes"
 )
+# Binary COPY: about twice as fast as text for these rows, on the client and the server.
+STAGE_TYPES = ("text", "timestamptz", "date", "text", "text", "text", "text", "int4", "text", "jsonb")
+# One encoder for every row (json.dumps builds one per call); compact, and str() for anything not JSON-native.
+encode_json = json.JSONEncoder(default=str, separators=(",", ":")).encode
 
 
 def copy_row(c: CallRecord) -> tuple:
-    """A call as a COPY row in `STAGE_COLUMNS` order."""
+    """A call as a binary COPY row in `STAGE_COLUMNS` order (`attributes` is dumped by `encode_json`)."""
     return (
         c.call_id,
         c.call_at,
@@ -42,8 +50,17 @@ def copy_row(c: CallRecord) -> tuple:
         c.dialed_number,
         c.duration_seconds,
         c.recording_url,
-        json.dumps(c.attributes, default=str),
+        c.attributes,
     )
+
+
+def copy_calls(cur: psycopg.Cursor, table: str, calls: Iterable[CallRecord]) -> None:
+    """Binary COPY of `calls` into `table` (with `STAGE_COLUMNS`)."""
+    set_json_dumps(encode_json, context=cur)
+    with cur.copy(f"COPY {table} ({STAGE_COLUMNS}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(STAGE_TYPES)
+        for call in calls:
+            copy.write_row(copy_row(call))
 
 
 @dataclass
@@ -76,10 +93,12 @@ def upsert_calls(conn: psycopg.Connection, calls: list[CallRecord], run_id: str 
     if not latest:
         return counts
     with conn.cursor(row_factory=dict_row) as cur:
+        # A page and its lane rows and events are lost together or kept together, and a lost page is read
+        # again by the next (idempotent) ingest: the commit need not wait for the WAL flush.
+        cur.execute("SET LOCAL synchronous_commit TO off")
         cur.execute(query("stage_calls"))
-        with cur.copy(f"COPY calls_stage ({STAGE_COLUMNS}) FROM STDIN") as copy:
-            for call in latest.values():
-                copy.write_row(copy_row(call))
+        # in call-id order: pages stored concurrently take their row locks in one order, so never deadlock
+        copy_calls(cur, "calls_stage", sorted(latest.values(), key=lambda call: call.call_id))
         row = cur.execute(query("upsert_calls"), {"run_id": run_id}).fetchone()
     counts.new, counts.updated, counts.url_refreshed = row["new"], row["updated"], row["url_refreshed"]
     return counts
@@ -124,7 +143,7 @@ def record_rejections(
             "run_id": run_id,
             "call_id": r.call_id,
             "reason": r.reason,
-            "record": Jsonb(r.record, dumps=lambda v: json.dumps(v, default=str)),
+            "record": Jsonb(r.record, dumps=encode_json),
         }
         for r in rejections
     ]
@@ -169,6 +188,59 @@ def parse_in_window(record: Any, tz: ZoneInfo, start: datetime, end: datetime) -
     return Rejection(reason, storable_record(record), parsed.call_id)
 
 
+class PageWriter:
+    """Stores pages of calls, each in a transaction of its own, on up to `parallel` connections at once: the
+    server stores one page while the client parses and serializes the next (and Ringba serves the one after).
+    At most `parallel` pages are in flight, so memory stays bounded and a crash loses at most those pages,
+    which the next (idempotent) ingest reads again. Each page is retried while the database is unreachable."""
+
+    def __init__(
+        self, pool: ConnectionPool, *, run_id: str | None, parallel: int = 2, retry_wait: float = 0.25
+    ):
+        self._pool = pool
+        self._run_id = run_id
+        self._retry_wait = retry_wait
+        self._executor = ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="ingest-page")
+        self._slots = threading.Semaphore(parallel)
+        self._pending: deque[tuple[Future, Any]] = deque()
+
+    def submit(
+        self, calls: list[CallRecord], rejections: list[Rejection], partition_date: date, tag: Any = None
+    ):
+        """Queue a page; returns the pages finished meanwhile as (tag, counts, all rejections), in order."""
+        self._slots.acquire()
+        future = self._executor.submit(self._store, calls, rejections, partition_date)
+        future.add_done_callback(lambda _: self._slots.release())
+        self._pending.append((future, tag))
+        return self._finished(wait=False)
+
+    def finish(self) -> list[tuple[Any, UpsertCounts, list[Rejection]]]:
+        """Wait for every page; the pages not yet returned by `submit`, in order. Raises a page's error."""
+        try:
+            return self._finished(wait=True)
+        finally:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def _finished(self, *, wait: bool) -> list[tuple[Any, UpsertCounts, list[Rejection]]]:
+        done = []
+        while self._pending and (wait or self._pending[0][0].done()):
+            future, tag = self._pending.popleft()
+            counts, rejections = future.result()
+            done.append((tag, counts, rejections))
+        return done
+
+    def _store(
+        self, calls: list[CallRecord], rejections: list[Rejection], partition_date: date
+    ) -> tuple[UpsertCounts, list[Rejection]]:
+        def write() -> tuple[UpsertCounts, list[Rejection]]:
+            with self._pool.connection() as conn, conn.transaction():
+                counts, refused = store_calls(conn, calls, self._run_id)
+                record_rejections(conn, rejections + refused, partition_date, self._run_id)
+            return counts, rejections + refused
+
+        return call_with_retries(write, attempts=8, initial_wait=self._retry_wait, max_wait=5.0)
+
+
 def ingest_window(
     client: RingbaClient,
     pool: ConnectionPool,
@@ -179,32 +251,38 @@ def ingest_window(
     run_id: str | None,
     log: logging.Logger,
 ) -> IngestReport:
-    """Fetch every call Ringba has in [start, end) and store it, committing page by page so a crash loses at
-    most the page in flight. The partition of a call is its day in the business timezone `tz`."""
+    """Fetch every call Ringba has in [start, end) and store it page by page (`PageWriter`). The partition of a
+    call is its day in the business timezone `tz`."""
     report = IngestReport()
     began = time.monotonic()
-    for page in client.iter_call_logs(start, end):
-        parsed = [parse_in_window(record, tz, start, end) for record in page.records]
-        calls = [p for p in parsed if isinstance(p, CallRecord)]
-        rejections = [p for p in parsed if isinstance(p, Rejection)]
-        with pool.connection() as conn, conn.transaction():
-            counts, refused = store_calls(conn, calls, run_id)
-            rejections += refused
-            record_rejections(conn, rejections, start.astimezone(tz).date(), run_id)
-        report.counts += counts
-        report.pages += 1
-        report.fetched += len(page.records)
-        report.rejected += len(rejections)
-        report.rejection_reasons.update(r.reason for r in rejections)
-        of = f"/{page.page_count}" if page.page_count else ""
-        log.info(
-            "page %d%s, %s calls (%d new, %d rejected so far)",
-            page.number,
-            of,
-            f"{report.fetched:,}",
-            report.counts.new,
-            report.rejected,
-        )
+    writer = PageWriter(pool, run_id=run_id)
+
+    def account(finished: list[tuple[Any, UpsertCounts, list[Rejection]]]) -> None:
+        for (number, page_count, records), counts, rejections in finished:
+            report.counts += counts
+            report.pages += 1
+            report.fetched += records
+            report.rejected += len(rejections)
+            report.rejection_reasons.update(r.reason for r in rejections)
+            of = f"/{page_count}" if page_count else ""
+            log.info(
+                "page %d%s, %s calls (%d new, %d rejected so far)",
+                number,
+                of,
+                f"{report.fetched:,}",
+                report.counts.new,
+                report.rejected,
+            )
+
+    try:
+        for page in client.iter_call_logs(start, end):
+            parsed = [parse_in_window(record, tz, start, end) for record in page.records]
+            calls = [p for p in parsed if isinstance(p, CallRecord)]
+            rejections = [p for p in parsed if isinstance(p, Rejection)]
+            tag = (page.number, page.page_count, len(page.records))
+            account(writer.submit(calls, rejections, start.astimezone(tz).date(), tag))
+    finally:
+        account(writer.finish())
     report.seconds = time.monotonic() - began
     return report
 

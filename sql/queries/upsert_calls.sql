@@ -13,6 +13,7 @@ WITH upserted AS (
     SELECT call_id, call_at, partition_date, campaign_name, publisher_name, caller_number,
            dialed_number, duration_seconds, recording_url, attributes, %(run_id)s, %(run_id)s
     FROM calls_stage
+    ORDER BY call_id  -- one lock order for pages stored concurrently
     ON CONFLICT (call_id) DO UPDATE SET
         call_at            = excluded.call_at,
         partition_date     = excluded.partition_date,
@@ -44,9 +45,9 @@ WITH upserted AS (
                    ELSE 'url_refreshed' END AS change
 ),
 lanes AS (
+    -- a call new to core.calls has no lane rows yet: a plain insert, no conflict check
     INSERT INTO core.call_lanes (call_id, lane, partition_date)
     SELECT call_id, 'vault', partition_date FROM upserted WHERE change = 'new'
-    ON CONFLICT (call_id, lane) DO NOTHING
 ),
 events AS (
     INSERT INTO core.call_events (call_id, lane, from_status, to_status, run_id, message)
