@@ -25,11 +25,9 @@ def is_transient(exc: BaseException) -> bool:
 
     if isinstance(exc, LaneError):
         return exc.error_class is ErrorClass.TRANSIENT
-    # TransactionRollbackError: a deadlock or serialization failure, which PostgreSQL resolves by aborting one
-    # transaction so that it can be run again.
-    return isinstance(
-        exc, httpx.TransportError | psycopg.OperationalError | psycopg.errors.TransactionRollbackError
-    )
+    # psycopg's OperationalError covers a lost connection, and also the deadlocks and serialization failures
+    # PostgreSQL resolves by aborting one transaction so that it can be run again.
+    return isinstance(exc, httpx.TransportError | psycopg.OperationalError)
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:
