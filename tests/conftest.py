@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,14 +23,25 @@ from callscript_dagster.db.pool import close_pool
 from callscript_dagster.db.server import dagster_storage_url, start_embedded, with_database
 
 
+def embedded_home() -> Path:
+    """A directory for an embedded PostgreSQL, outside pytest's temp tree: running as root, pgserver runs
+    PostgreSQL as a user of its own and opens the directories it needs to it, and pytest (each xdist worker as it
+    starts) tightens its tree back to owner-only, which would lock that user out of a server already running."""
+    return Path(tempfile.mkdtemp(prefix="callscript-test-pg-"))
+
+
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> str:
+def pg_server() -> Iterator[str]:
     """URL of the server's maintenance database: DATABASE_URL when set (CI), else an embedded server."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        return with_database(url, "postgres", driver="postgresql")
-    server = start_embedded(tmp_path_factory.mktemp("pg"))
-    return with_database(server.get_uri(), "postgres", driver="postgresql")
+        yield with_database(url, "postgres", driver="postgresql")
+        return
+    home = embedded_home()
+    server = start_embedded(home)
+    yield with_database(server.get_uri(), "postgres", driver="postgresql")
+    server.cleanup()
+    shutil.rmtree(home, ignore_errors=True)
 
 
 def _create_database(server_url: str, name: str, template: str | None = None) -> str:

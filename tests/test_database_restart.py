@@ -3,6 +3,7 @@ it, and nothing is lost or done twice."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from callscript_dagster.db.migrate import migrate
 from callscript_dagster.db.server import ensure_database, start_embedded, with_database
 from callscript_simulators.ringba import RingbaSimulator
 
+from conftest import embedded_home
 from harness import lane_resources, materialize
 
 DAY = date(2026, 11, 20)
@@ -23,10 +25,11 @@ CALLS = 9
 
 
 @pytest.fixture
-def restartable_db(tmp_path) -> Iterator[tuple[str, callable]]:
+def restartable_db() -> Iterator[tuple[str, callable]]:
     """A database on a PostgreSQL server of this test's own (restarting the shared one would hit other tests),
     and a function that restarts that server."""
-    server = start_embedded(tmp_path / "pg")
+    home = embedded_home()
+    server = start_embedded(home)
     url = with_database(server.get_uri(), "restart_test", driver="postgresql")
     ensure_database(url)
     migrate(url)
@@ -41,6 +44,7 @@ def restartable_db(tmp_path) -> Iterator[tuple[str, callable]]:
 
     yield url, restart
     server.cleanup()
+    shutil.rmtree(home, ignore_errors=True)
 
 
 def test_a_lane_run_rides_through_a_database_restart(restartable_db, dagster_instance, tmp_path) -> None:

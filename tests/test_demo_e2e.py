@@ -7,6 +7,7 @@ child inherits unless the demo resets it."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -23,6 +24,8 @@ from psycopg import sql
 
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.settings import Settings
+
+from conftest import embedded_home
 
 pytestmark = pytest.mark.e2e
 
@@ -164,7 +167,7 @@ def test_demo_on_embedded_postgres_leaves_nothing_running_after_ctrl_c(tmp_path)
     """Without DATABASE_URL the demo starts its own PostgreSQL; Ctrl-C (SIGINT, even though the demo was
     launched with SIGINT ignored) stops it along with Dagster's processes."""
     port = free_port()
-    home = tmp_path / "home"
+    home = embedded_home()  # the demo starts its own PostgreSQL here (see embedded_home)
     env = {**os.environ, "CALLSCRIPT_HOME": str(home), "PYTHONUNBUFFERED": "1"}
     env.pop("DATABASE_URL", None)
     env.pop("DAGSTER_HOME", None)
@@ -187,6 +190,7 @@ def test_demo_on_embedded_postgres_leaves_nothing_running_after_ctrl_c(tmp_path)
         + (tmp_path / "demo.log").read_text()[-3000:]
     )
     assert not (home / "pgdata" / "postmaster.pid").exists(), "PostgreSQL was not shut down"
+    shutil.rmtree(home, ignore_errors=True)
 
 
 def launch_in_background(port: int, env: dict[str, str], log) -> subprocess.Popen:
