@@ -14,10 +14,14 @@ visible) is loaded once, then every file is transcribed once to warm it up; neit
   bench/transcription_overhead.py, whose `raw_transcribe` this reuses), segments consumed.
 - "lane": `run_lane(lane=Lane.FACTORY, work=partial(transcribe_call, ...), concurrency=1)` on the clone: claim,
   look up the recording, decode, transcribe with speaker labels, commit transcript + events per call.
+- "dagster": the `transcripts` asset materialized by a real Dagster run (`dg.materialize`, in-process executor
+  as the deployment runs it, run and event storage on PostgreSQL) on a clone: the lane plus everything Dagster
+  adds per run — the execution plan, events, resource set-up (the model is loaded by the run's resource, as in
+  production) — so "Dagster's share" is (dagster − lane) / dagster.
 
-Raw and lane runs alternate (raw first on odd rounds, lane first on even ones). Prints per-run seconds, audio
-seconds, realtime factor, and the ratio of medians raw/lane (target >= 0.95, i.e. overhead <= 5 %). Asserts
-nothing; temp files and databases are removed at the end.
+The sides rotate from round to round. Prints per-run seconds, audio seconds, realtime factor, the ratio of
+medians raw/lane (target >= 0.95, i.e. overhead <= 5 %) and Dagster's share of a run. Asserts nothing; temp
+files and databases are removed at the end.
 """
 
 from __future__ import annotations
@@ -35,22 +39,29 @@ from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
+import dagster as dg
 import httpx
 import psycopg
 from ingest_upsert import drop_database, fresh_database
 from psycopg import sql
 from transcription_overhead import raw_transcribe
 
-from callscript_dagster.assets.transcripts import transcribe_call
-from callscript_dagster.assets.vaulted_audio import vault_call
+from callscript_dagster.assets.ringba_calls import build_ringba_calls
+from callscript_dagster.assets.transcripts import build_transcripts, transcribe_call
+from callscript_dagster.assets.vaulted_audio import build_vaulted_audio, vault_call
 from callscript_dagster.calls.lanes import Lane, run_lane
 from callscript_dagster.db.pool import close_pool, pool_for
-from callscript_dagster.db.server import start_embedded, with_database
+from callscript_dagster.db.server import dagster_storage_url, start_embedded, with_database
+from callscript_dagster.partitions import daily_partitions
+from callscript_dagster.resources.database import DatabaseResource
+from callscript_dagster.resources.ringba import RingbaResource
+from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
+from callscript_dagster.resources.vault import VaultResource
 from callscript_dagster.ringba.client import RingbaClient
 from callscript_dagster.ringba.ingest import upsert_calls
 from callscript_dagster.ringba.records import CallRecord
-from callscript_dagster.settings import get_settings
+from callscript_dagster.settings import Settings, get_settings
 from callscript_dagster.storage import LocalRecordingStore
 from callscript_dagster.transcription.engine import Transcriber, load_transcriber
 from callscript_simulators.ringba import DEFAULT_RECORDINGS_DIR, MANIFEST_NAME, RingbaSimulator
@@ -188,6 +199,42 @@ def lane_run(
     return seconds
 
 
+def dagster_run(
+    server: str, template: str, store: LocalRecordingStore, instance: dg.DagsterInstance, calls: int
+) -> float:
+    url = clone_database(server, template)
+    try:
+        partitions = daily_partitions(Settings(CALLSCRIPT_PARTITIONS_START="2026-11-01"))
+        ringba_calls = build_ringba_calls(partitions)
+        vaulted_audio = build_vaulted_audio(partitions, ringba_calls)
+        transcriber = TranscriberResource()
+        transcripts = build_transcripts(partitions, vaulted_audio, transcriber.work_version)
+        began = time.perf_counter()
+        result = dg.materialize(
+            [ringba_calls, vaulted_audio, transcripts],
+            selection=["transcripts"],
+            partition_key=DAY.isoformat(),
+            instance=instance,
+            resources={
+                "database": (database := DatabaseResource(url=url)),
+                "storage": StorageResource(default_root=str(store.root)),
+                "transcriber": transcriber,
+                # not used by the transcripts step, but part of the definitions
+                "ringba": RingbaResource(account_id="RA_bench", api_token="bench", database=database),
+                "vault": VaultResource(),
+            },
+        )
+        seconds = time.perf_counter() - began
+        [materialization] = result.asset_materializations_for_node("transcripts")
+        done = materialization.metadata["calls_done"].value
+    finally:
+        close_pool(url)
+        drop_database(server, url)
+    if done != calls:
+        print(f"  !! dagster run did {done} of {calls} calls")
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -218,27 +265,37 @@ def main() -> None:
             f"{loaded_s:.2f} s (not timed); {len(vaulted)} vaulted calls, {audio_s:.1f} s of audio, "
             f"{sum(stereo.values())} stereo"
         )
-        print(f"{'round':>5} {'side':>5} {'seconds':>8} {'audio s':>8} {'x realtime':>10}")
+        print(f"{'round':>5} {'side':>7} {'seconds':>8} {'audio s':>8} {'x realtime':>10}")
 
-        raw_times, lane_times = [], []
-        for r in range(args.repeat):
-            for side in ("raw", "lane") if r % 2 == 0 else ("lane", "raw"):
-                if side == "raw":
-                    t0 = time.perf_counter()
-                    for _, path in vaulted:
-                        raw_transcribe(transcriber, path, stereo[path])
-                    seconds = time.perf_counter() - t0
-                    raw_times.append(seconds)
-                else:
-                    seconds = lane_run(server, template, store, transcriber, len(vaulted))
-                    lane_times.append(seconds)
-                print(f"{r + 1:>5} {side:>5} {seconds:>8.2f} {audio_s:>8.1f} {audio_s / seconds:>10.1f}")
+        times: dict[str, list[float]] = {"raw": [], "lane": [], "dagster": []}
+        sides = list(times)
+        dagster_db = fresh_database(server)
+        storage = {
+            "postgres": {"postgres_url": dagster_storage_url(dagster_db, dagster_db.rsplit("/", 1)[1])}
+        }
+        with dg.instance_for_test(overrides={"storage": storage}) as instance:
+            for r in range(args.repeat):
+                for side in sides[r % 3 :] + sides[: r % 3]:
+                    if side == "raw":
+                        t0 = time.perf_counter()
+                        for _, path in vaulted:
+                            raw_transcribe(transcriber, path, stereo[path])
+                        seconds = time.perf_counter() - t0
+                    elif side == "lane":
+                        seconds = lane_run(server, template, store, transcriber, len(vaulted))
+                    else:
+                        seconds = dagster_run(server, template, store, instance, len(vaulted))
+                    times[side].append(seconds)
+                    print(f"{r + 1:>5} {side:>7} {seconds:>8.2f} {audio_s:>8.1f} {audio_s / seconds:>10.1f}")
+        drop_database(server, dagster_db)
 
-        raw_med, lane_med = statistics.median(raw_times), statistics.median(lane_times)
+        raw_med, lane_med, dagster_med = (statistics.median(times[side]) for side in sides)
         print(
             f"\nmedian of {args.repeat}: raw {raw_med:.2f} s ({audio_s / raw_med:.1f}x realtime), lane "
-            f"{lane_med:.2f} s ({audio_s / lane_med:.1f}x realtime); ratio raw/lane {raw_med / lane_med:.3f} "
-            f"(target >= 0.95), overhead {(lane_med / raw_med - 1) * 100:+.1f} %"
+            f"{lane_med:.2f} s ({audio_s / lane_med:.1f}x realtime), dagster run {dagster_med:.2f} s "
+            f"({audio_s / dagster_med:.1f}x realtime)\nratio raw/lane {raw_med / lane_med:.3f} (target >= 0.95), "
+            f"lane overhead {(lane_med / raw_med - 1) * 100:+.1f} %; Dagster's share of a run "
+            f"{(dagster_med - lane_med) / dagster_med * 100:.1f} % ({dagster_med - lane_med:.2f} s)"
         )
     finally:
         if template is not None:
