@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from datetime import UTC, datetime
 
 import typer
 
@@ -87,6 +89,252 @@ def demo(
         raise typer.Exit(2) from None
 
     raise typer.Exit(run_demo(port=port, calls_per_day=calls_per_day, seed=seed))
+
+
+# --- recovery and backfills (issue 13) -------------------------------------------------------------------
+
+
+def _print_table(rows: list[dict]) -> None:
+    import polars as pl
+
+    with pl.Config(
+        tbl_rows=-1,
+        tbl_hide_dataframe_shape=True,
+        tbl_hide_column_data_types=True,
+        fmt_str_lengths=120,
+        tbl_width_chars=200,
+    ):
+        typer.echo(pl.DataFrame(rows))
+
+
+def _echo_json(value) -> None:
+    import json
+
+    typer.echo(json.dumps(value, indent=2, default=str))
+
+
+@app.command()
+def recover(
+    recover_with_audio: bool = typer.Option(
+        False,
+        "--recover-with-audio",
+        help="Calls failed in factory/judge that have a recording: redo that lane.",
+    ),
+    recover_all: bool = typer.Option(False, "--recover-all", help="Failed calls go back to the vault lane."),
+    refresh_urls: bool = typer.Option(
+        False,
+        "--refresh-urls",
+        help="Expired recording URLs: fresh ones from Ringba, then back to the vault.",
+    ),
+    since: datetime | None = typer.Option(
+        None, formats=["%Y-%m-%d"], help="First day (partition) to look at."
+    ),
+    until: datetime | None = typer.Option(
+        None, formats=["%Y-%m-%d"], help="Last day (partition) to look at."
+    ),
+    lane: list[str] | None = typer.Option(None, help="Only this lane: vault, factory or judge (repeatable)."),
+    error_class: list[str] | None = typer.Option(
+        None, help="Only this class: transient, url_expired or permanent (repeatable)."
+    ),
+    include_permanent: bool = typer.Option(False, help="Put back permanent failures too (never by default)."),
+    execute: bool = typer.Option(
+        False, help="Put the calls back and launch the backfill (default: dry run)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """Why calls failed, and bring them back. Analyzes by default; a mode prints exactly what it would put back,
+    and with --execute puts those calls back (an event each) and re-materializes their days with a partition
+    backfill, printing its id and link."""
+    from callscript_dagster.calls.lanes import Lane
+    from callscript_dagster.db import pool_for
+    from callscript_dagster.errors import ConfigurationError, ErrorClass
+    from callscript_dagster.recovery import (
+        FailureFilters,
+        RecoveryMode,
+        analysis_summary,
+        execute_plan,
+        fetch_fresh_urls,
+        find_failed_calls,
+        group_failures,
+        group_rows,
+        plan_recovery,
+        plan_rows,
+        plan_summary,
+    )
+
+    chosen = [
+        mode
+        for mode, wanted in (
+            (RecoveryMode.WITH_AUDIO, recover_with_audio),
+            (RecoveryMode.ALL, recover_all),
+            (RecoveryMode.REFRESH_URLS, refresh_urls),
+        )
+        if wanted
+    ]
+    if len(chosen) > 1:
+        raise typer.BadParameter("choose one of --recover-with-audio, --recover-all, --refresh-urls")
+    mode = chosen[0] if chosen else RecoveryMode.ANALYZE
+    try:
+        lanes = tuple(Lane(name) for name in lane or ())
+        classes = tuple(ErrorClass(name) for name in error_class or ())
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    if Lane.INGEST in lanes:
+        raise typer.BadParameter("ingest has no per-call failures; use --lane vault, factory or judge")
+    filters = FailureFilters(
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        lanes=lanes,
+        error_classes=classes,
+    )
+
+    pool = pool_for(_calls_database_url())
+    with pool.connection() as conn:
+        failed = find_failed_calls(conn, filters)
+    groups = group_rows(group_failures(failed))
+    if mode is RecoveryMode.ANALYZE:
+        if as_json:
+            _echo_json({"mode": mode.value, "failures": groups, "summary": analysis_summary(failed)})
+            return
+        if groups:
+            _print_table(groups)
+        typer.echo(analysis_summary(failed))
+        return
+
+    plan = plan_recovery(failed, mode, include_permanent=include_permanent)
+    lookup_errors: dict[str, str] = {}
+    if execute and plan.urls_to_refresh:
+        try:
+            with _ringba_resource().open_client() as ringba:
+                fresh, lookup_errors = fetch_fresh_urls(plan, ringba.find_recording_url)
+        except ConfigurationError as exc:
+            typer.echo(f"cannot ask Ringba for fresh URLs: {exc}", err=True)
+            raise typer.Exit(1) from None
+        plan = plan.with_fresh_urls(fresh)
+    result: dict = {"mode": mode.value, "execute": execute, "failures": groups}
+    put_back = execute_plan(pool, plan) if execute and plan.resets else {}
+    result["plan"] = plan_rows(plan)
+    result["summary"] = plan_summary(plan, executed=execute)
+    if lookup_errors:
+        result["ringba_lookup_errors"] = lookup_errors
+    if put_back:
+        result["put_back"] = {day.isoformat(): n for day, n in put_back.items()}
+        result["backfill"] = _launch_recovery_backfill(plan)
+    if as_json:
+        _echo_json(result)
+    else:
+        if result["plan"]:
+            _print_table(result["plan"])
+        typer.echo(result["summary"] + ("" if execute else "  (dry run: add --execute to do it)"))
+        for call_id, why in lookup_errors.items():
+            typer.echo(f"Ringba lookup failed for {call_id}: {why}", err=True)
+        if "backfill" in result:
+            backfill = result["backfill"]
+            typer.echo(f"backfill {backfill['id']}: {backfill['url']}")
+    if put_back and "error" in result.get("backfill", {}):
+        raise typer.Exit(1)
+
+
+def _launch_recovery_backfill(plan) -> dict:
+    from callscript_dagster.backfills import DagsterWebserver, WebserverError
+
+    settings = get_settings()
+    with DagsterWebserver(settings.ui_url) as web:
+        try:
+            backfill_id = web.launch_backfill(
+                plan.days,
+                plan.assets,
+                title=f"callscript recover --{plan.mode.value}",
+                description=f"{len(plan.resets)} calls put back by callscript recover --{plan.mode.value}",
+                tags={"callscript/recover": plan.mode.value},
+            )
+        except WebserverError as exc:
+            first, last = plan.days[0], plan.days[-1]
+            typer.echo(
+                f"the calls are put back, but the backfill could not be launched ({exc}); launch it with "
+                f"`callscript backfill --start {first} --end {last}` (or the lane sensor takes them in "
+                "15 minutes)",
+                err=True,
+            )
+            return {"id": None, "url": None, "error": str(exc)}
+        return {"id": backfill_id, "url": web.backfill_url(backfill_id)}
+
+
+def _ringba_resource():
+    from callscript_dagster.resources.database import DatabaseResource
+    from callscript_dagster.resources.ringba import RingbaResource
+
+    settings = get_settings()
+    return RingbaResource(
+        account_id=settings.ringba_account_id,
+        api_token=settings.secret_value("ringba_api_token") or "",
+        base_url=settings.ringba_base_url,
+        max_requests_per_second=settings.ringba_max_rps,
+        page_size=settings.ringba_page_size,
+        timeout_seconds=settings.http_timeout_seconds,
+        database=DatabaseResource(url=_calls_database_url(), embedded_home=str(settings.home_dir)),
+    )
+
+
+@app.command()
+def backfill(
+    start: datetime | None = typer.Option(None, formats=["%Y-%m-%d"], help="First day (partition)."),
+    end: datetime | None = typer.Option(None, formats=["%Y-%m-%d"], help="Last day (default: the first)."),
+    hours: float | None = typer.Option(None, help="The days the last N hours touch, today included."),
+    status: str | None = typer.Option(None, help="Show the progress of backfill ID per partition instead."),
+    asset: list[str] | None = typer.Option(None, help="Only these lane assets (default: all four)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """Launch the partition backfill of the lane assets the UI launches (one run covers the range, within
+    Ringba's rate limit), or show a backfill's progress per partition."""
+    from callscript_dagster.backfills import (
+        LANE_ASSETS,
+        DagsterWebserver,
+        WebserverError,
+        days_between,
+        days_of_last_hours,
+    )
+
+    settings = get_settings()
+    with DagsterWebserver(settings.ui_url) as web:
+        try:
+            if status:
+                progress = web.backfill_progress(status)
+                if as_json:
+                    _echo_json(dataclasses.asdict(progress))
+                    return
+                typer.echo(
+                    f"backfill {progress.backfill_id}: {progress.status}  {web.backfill_url(progress.backfill_id)}"
+                )
+                rows = [{"partition": p, **assets} for p, assets in progress.by_partition.items()]
+                if rows:
+                    _print_table(rows)
+                return
+            if hours is not None:
+                days = days_of_last_hours(hours, datetime.now(UTC), settings.tz)
+            elif start is not None:
+                days = days_between(start.date(), (end or start).date())
+            else:
+                raise typer.BadParameter("give --start [--end], --hours N or --status ID")
+            unknown = set(asset or ()) - set(LANE_ASSETS)
+            if unknown:
+                raise typer.BadParameter(f"not a lane asset: {', '.join(sorted(unknown))}")
+            assets = [name for name in LANE_ASSETS if not asset or name in asset]
+            backfill_id = web.launch_backfill(days, assets, title="callscript backfill")
+        except (WebserverError, ValueError) as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(1) from None
+    launched = {
+        "id": backfill_id,
+        "url": web.backfill_url(backfill_id),
+        "days": [d.isoformat() for d in days],
+        "assets": assets,
+    }
+    if as_json:
+        _echo_json(launched)
+    else:
+        span = days[0].isoformat() if len(days) == 1 else f"{days[0]}..{days[-1]}"
+        typer.echo(f"backfill {backfill_id} of {', '.join(assets)} for {span}: {launched['url']}")
 
 
 def main() -> None:

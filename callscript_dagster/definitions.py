@@ -7,9 +7,13 @@ settings. Secrets reach resources as `dg.EnvVar`s, so the UI and run config show
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import dagster as dg
 
+from callscript_dagster.alerts import QueueThresholds
 from callscript_dagster.assets.judgments import build_judgments
+from callscript_dagster.assets.lane_checks import build_lane_checks
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
 from callscript_dagster.assets.transcripts import build_transcripts
 from callscript_dagster.assets.vaulted_audio import build_vaulted_audio
@@ -19,10 +23,13 @@ from callscript_dagster.policy import load_policy
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.judge import JudgeResource
 from callscript_dagster.resources.ringba import RingbaResource
+from callscript_dagster.resources.slack import SlackResource
 from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
 from callscript_dagster.resources.vault import VaultResource
+from callscript_dagster.sensors.alerts import build_queue_alert_sensor, build_run_failure_alert_sensor
 from callscript_dagster.sensors.backlog import build_lane_sensor
+from callscript_dagster.sensors.checks import build_lane_checks_sensor
 from callscript_dagster.sensors.ingest import build_ingest_sensor
 from callscript_dagster.sensors.reaper import claims_reaper
 from callscript_dagster.settings import Settings, get_settings
@@ -89,7 +96,39 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
             output_usd_per_mtok=settings.judge_output_usd_per_mtok,
             concurrency=settings.judge_concurrency,
         ),
+        "slack": build_slack_resource(settings),
     }
+
+
+def build_slack_resource(settings: Settings) -> SlackResource:
+    """Where alerts go: an Incoming Webhook, or a bot token and a channel (secrets as `dg.EnvVar`s)."""
+    return SlackResource(
+        webhook_url=_secret(settings, "slack_webhook_url"),
+        bot_token=_secret(settings, "slack_bot_token"),
+        channel=settings.slack_channel,
+        api_url=settings.slack_api_url,
+    )
+
+
+def build_alerting(
+    settings: Settings, lane_assets: dict[Lane, dg.AssetsDefinition]
+) -> tuple[list[dg.AssetChecksDefinition], list[dg.SensorDefinition]]:
+    """The lane assets' checks, and the sensors that alert on Slack and keep the checks current."""
+    thresholds = QueueThresholds(
+        backlog=settings.alert_backlog_threshold,
+        in_flight=timedelta(minutes=settings.alert_in_flight_minutes),
+        failure_rate=settings.alert_failure_rate,
+        failure_rate_min_calls=settings.alert_failure_rate_min_calls,
+        ingest_stale=timedelta(minutes=settings.alert_ingest_stale_minutes),
+        reminder=timedelta(minutes=settings.alert_reminder_minutes),
+    )
+    rate = settings.check_max_permanent_failure_rate
+    ingest = lane_assets[Lane.INGEST].key if settings.ringba_account_id else None
+    return build_lane_checks(lane_assets, max_permanent_failure_rate=rate), [
+        build_run_failure_alert_sensor(ui_url=settings.ui_url),
+        build_queue_alert_sensor(thresholds, ingest=ingest),
+        build_lane_checks_sensor(lane_assets),
+    ]
 
 
 def build_definitions(settings: Settings) -> dg.Definitions:
@@ -106,8 +145,10 @@ def build_definitions(settings: Settings) -> dg.Definitions:
         Lane.FACTORY: transcripts,
         Lane.JUDGE: judgments,
     }
+    asset_checks, alert_sensors = build_alerting(settings, lanes)
     return dg.Definitions(
         assets=[ringba_calls, vaulted_audio, transcripts, judgments],
+        asset_checks=asset_checks,
         sensors=[
             build_ingest_sensor(
                 lanes,
@@ -122,6 +163,7 @@ def build_definitions(settings: Settings) -> dg.Definitions:
                 max_auto_attempts=settings.max_auto_attempts,
             ),
             claims_reaper,
+            *alert_sensors,
         ],
         resources=resources,
         # Each step in the run worker's own process: a lane step does a fraction of a second of bookkeeping

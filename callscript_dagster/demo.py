@@ -76,18 +76,8 @@ def demo_deployment(
         env = {**os.environ, **demo_env, **dagster_environment(settings, urls), "RINGBA_BASE_URL": ringba.url}
         print(f"  simulated Ringba: {ringba.url} ({simulator.calls_per_day} calls/day)", flush=True)
         # One group for `dagster dev` and all it starts: webserver, daemon, code servers, run workers.
-        command = [
-            "dagster",
-            "dev",
-            "-m",
-            "callscript_dagster.definitions",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-        ]
         output = {"stdout": log, "stderr": log} if log is not None else {}
-        dagster = ProcessGroup([sys.executable, "-m", *command], env=env, **output)
+        dagster = dagster_dev(port, env=env, **output)
         on_exit.callback(dagster.stop)
         yield Deployment(urls, ringba.url, f"http://127.0.0.1:{port}", dagster)
 
@@ -106,6 +96,13 @@ def run_demo(*, port: int, calls_per_day: int, seed: int) -> int:
             code = run_until_stopped([deployment.dagster], stop_requests)
             print("stopped Dagster.", flush=True)
             return code
+
+
+def dagster_dev(port: int, **popen_kwargs) -> ProcessGroup:
+    """`dagster dev` for CallScript's code location on 127.0.0.1:`port`, in one process group with all it starts:
+    webserver, daemon, code servers, run workers (`popen_kwargs`: env, stdout…)."""
+    command = f"-m dagster dev -m callscript_dagster.definitions -h 127.0.0.1 -p {port}".split()
+    return ProcessGroup([sys.executable, *command], **popen_kwargs)
 
 
 def _stop_postgres(server) -> None:

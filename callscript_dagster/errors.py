@@ -39,15 +39,30 @@ def redact_url(url: str) -> str:
     netloc = f"[{host}]" if ":" in host else host
     if port is not None:
         netloc += f":{port}"
-    return f"{parts.scheme}://{netloc}{parts.path}"
+    # A Slack Incoming Webhook's path is its credential.
+    path = "/services/***" if host == "hooks.slack.com" else parts.path
+    return f"{parts.scheme}://{netloc}{path}"
 
 
 _URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]+")
+# Credentials that travel outside URLs: an Authorization header's value, Slack and OpenAI-style keys,
+# `password=…`-style pairs. What an error message or a traceback may quote, and Slack must never show.
+_CREDENTIALS_IN_TEXT = [
+    # (a word after "token" counts as a credential only when it has a digit: "the token expired" stays)
+    (re.compile(r"(?i)\b(token|bearer|basic)(\s+)(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{6,}"), r"\1\2***"),
+    (re.compile(r"\bxox[a-z]-[A-Za-z0-9-]+"), "xox*-***"),
+    (re.compile(r"\bsk-[A-Za-z0-9_-]{6,}"), "sk-***"),
+    (re.compile(r"(?i)\b(password|passwd|secret|api[_-]?key|access[_-]?key|token)=[^&\s'\"]+"), r"\1=***"),
+]
 
 
 def redact_text(text: str) -> str:
-    """`text` with every URL in it passed through `redact_url`."""
-    return _URL_IN_TEXT.sub(lambda match: redact_url(match.group(0)), text)
+    """`text` with every URL in it passed through `redact_url`, and credentials that travel outside URLs
+    (authorization header values, API keys and tokens, `password=…`) masked."""
+    text = _URL_IN_TEXT.sub(lambda match: redact_url(match.group(0)), text)
+    for pattern, replacement in _CREDENTIALS_IN_TEXT:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 class ConfigurationError(RuntimeError):

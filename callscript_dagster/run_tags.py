@@ -9,6 +9,7 @@ tag concurrency limits), and the sensors skip lane-days that already have a run 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
 
 import dagster as dg
 
@@ -74,6 +75,21 @@ class RunsInProgress:
         lane, day = lane_day
         key = lane_tag(lane)
         return any(key in tags and _covers(tags[key], day) for tags in self._tags)
+
+
+def lane_days(tags: Mapping[str, str]) -> list[tuple[Lane, date]]:
+    """The (lane, day) pairs a run with these tags works on, every day of a range included."""
+    pairs = []
+    for lane in Lane:
+        value = tags.get(lane_tag(lane))
+        if not value:
+            continue
+        start, _, end = value.partition("...")
+        day, last = date.fromisoformat(start), date.fromisoformat(end or start)
+        while day <= last:
+            pairs.append((lane, day))
+            day += timedelta(days=1)
+    return pairs
 
 
 def _covers(value: str, day: str) -> bool:

@@ -181,6 +181,72 @@ class Settings(BaseSettings):
     # --- ops -----------------------------------------------------------------------------------------
     sentry_dsn: SecretStr | None = Field(default=None, validation_alias="SENTRY_DSN")
 
+    # --- alerts, recovery and asset checks (issue 13) ------------------------------------------------
+    ui_url: str = Field(
+        default="http://127.0.0.1:3000",
+        validation_alias="CALLSCRIPT_UI_URL",
+        description="The Dagster UI as operators reach it: links in Slack alerts, and where `callscript "
+        "recover`/`backfill` launch backfills (its /graphql).",
+    )
+    slack_webhook_url: SecretStr | None = Field(
+        default=None,
+        validation_alias="SLACK_WEBHOOK_URL",
+        description="Slack Incoming Webhook for alerts (preferred when both it and a bot token are set).",
+    )
+    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_channel: str = Field(
+        default="", validation_alias="SLACK_CHANNEL", description="Channel a bot token posts alerts to."
+    )
+    slack_api_url: str = Field(
+        default="https://slack.com/api/",
+        validation_alias="SLACK_API_URL",
+        description="Slack's Web API (a simulator in tests and development).",
+    )
+    alert_backlog_threshold: int = Field(
+        default=200,
+        ge=1,
+        validation_alias="CALLSCRIPT_ALERT_BACKLOG_THRESHOLD",
+        description="Alert when a lane has more calls than this waiting (pending).",
+    )
+    alert_in_flight_minutes: float = Field(
+        default=60,
+        gt=0,
+        validation_alias="CALLSCRIPT_ALERT_IN_FLIGHT_MINUTES",
+        description="Alert when a call has been claimed (in flight) for longer than this.",
+    )
+    alert_failure_rate: float = Field(
+        default=0.25,
+        gt=0,
+        le=1,
+        validation_alias="CALLSCRIPT_ALERT_FAILURE_RATE",
+        description="Alert when more than this share of a lane's outcomes in the last hour are failures.",
+    )
+    alert_failure_rate_min_calls: int = Field(
+        default=10,
+        ge=1,
+        validation_alias="CALLSCRIPT_ALERT_FAILURE_RATE_MIN_CALLS",
+        description="The failure-rate alert needs at least this many outcomes in the hour.",
+    )
+    alert_ingest_stale_minutes: float = Field(
+        default=30,
+        gt=0,
+        validation_alias="CALLSCRIPT_ALERT_INGEST_STALE_MINUTES",
+        description="Alert when Ringba ingest has been attempted but has not succeeded for this long.",
+    )
+    alert_reminder_minutes: float = Field(
+        default=60,
+        gt=0,
+        validation_alias="CALLSCRIPT_ALERT_REMINDER_MINUTES",
+        description="A condition that is still firing is reminded at most this often.",
+    )
+    check_max_permanent_failure_rate: float = Field(
+        default=0.1,
+        ge=0,
+        le=1,
+        validation_alias="CALLSCRIPT_CHECK_MAX_PERMANENT_FAILURE_RATE",
+        description="The permanent-failure-rate asset check fails a lane's day above this share of its calls.",
+    )
+
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:

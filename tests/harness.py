@@ -110,3 +110,22 @@ def failure_metadata(result: dg.ExecuteInProcessResult, asset: str) -> dict[str,
             data = event.step_failure_data
             return {k: v.value for k, v in (data.user_failure_data.metadata or {}).items()}
     raise AssertionError(f"{asset} did not fail")
+
+
+def evaluate_run_failure_sensor(
+    sensor: dg.RunFailureSensorDefinition,
+    instance: dg.DagsterInstance,
+    result: dg.ExecuteInProcessResult,
+    resources: dict[str, Any],
+) -> None:
+    """Evaluate a run-failure sensor as the daemon does for the failed run `result`."""
+    run = instance.get_run_by_id(result.run_id)
+    failure = next(e for e in result.all_events if e.event_type == dg.DagsterEventType.RUN_FAILURE)
+    with dg.build_run_status_sensor_context(
+        sensor_name=sensor.name,
+        dagster_instance=instance,
+        dagster_run=run,
+        dagster_event=failure,
+        resources=resources,
+    ) as context:
+        sensor(context.for_run_failure())

@@ -22,6 +22,7 @@ SETTINGS = Settings(
     RINGBA_API_TOKEN="token-that-must-not-leak",
     DATABASE_URL="postgresql://callscript:db-password-that-must-not-leak@db.internal/calls",
     CALLSCRIPT_S3_SECRET_ACCESS_KEY="s3-secret-that-must-not-leak",
+    SLACK_WEBHOOK_URL="https://hooks.slack.com/services/T0/B0/webhook-that-must-not-leak",
 )
 
 
@@ -68,7 +69,14 @@ def test_routing_and_versions(defs: dg.Definitions) -> None:
 
 def test_sensors_run_by_default(defs: dg.Definitions) -> None:
     sensors = {s.name: s for s in defs.sensors}
-    assert set(sensors) == {"ringba_ingest_today", "lane_backlog", "claims_reaper"}
+    assert set(sensors) == {
+        "ringba_ingest_today",
+        "lane_backlog",
+        "claims_reaper",
+        "slack_on_run_failure",
+        "queue_alerts",
+        "lane_checks_after_runs",
+    }
     assert all(s.default_status == dg.DefaultSensorStatus.RUNNING for s in sensors.values())
 
 
@@ -78,13 +86,20 @@ def test_secrets_stay_environment_variables(defs: dg.Definitions) -> None:
     assert resources["database"].url == dg.EnvVar("DATABASE_URL")
     assert resources["storage"].s3_secret_access_key == dg.EnvVar("CALLSCRIPT_S3_SECRET_ACCESS_KEY")
     assert resources["judge"].api_key is None  # no OPENAI_API_KEY: rules-only, nothing to leak
+    assert resources["slack"].webhook_url == dg.EnvVar("SLACK_WEBHOOK_URL")
     shown = repr(resources)
     for secret in (
         "token-that-must-not-leak",
         "db-password-that-must-not-leak",
         "s3-secret-that-must-not-leak",
+        "webhook-that-must-not-leak",
     ):
         assert secret not in shown
+
+
+def test_alert_thresholds_flow_into_the_queue_alert_sensor() -> None:
+    sensors = {s.name: s for s in build_definitions(Settings(CALLSCRIPT_ALERT_BACKLOG_THRESHOLD=42)).sensors}
+    assert "backlog above 42" in sensors["queue_alerts"].description
 
 
 def test_settings_flow_into_resources(defs: dg.Definitions) -> None:
@@ -129,3 +144,23 @@ def test_the_instance_configuration_loads_and_frees_pool_slots_of_runs_that_ende
         queue = instance.get_concurrency_config().run_queue_config
         limits = {limit["key"] for limit in queue.tag_concurrency_limits}
         assert limits == {lane_tag(lane) for lane in Lane}
+
+
+def test_every_lane_asset_has_its_checks_per_partition(defs: dg.Definitions) -> None:
+    graph = defs.resolve_asset_graph()
+    checks: dict[str, set[str]] = {}
+    for key in graph.asset_check_keys:
+        checks.setdefault(key.asset_key.to_user_string(), set()).add(key.name)
+        assert graph.get(key).partitions_def == graph.get(key.asset_key).partitions_def
+    per_call = {
+        "no_stale_claims",
+        "no_retryable_failures",
+        "permanent_failures_below_threshold",
+        "upstream_calls_processed",
+    }
+    assert checks == {
+        "ringba_calls": {"calls_complete"},
+        "vaulted_audio": per_call,
+        "transcripts": per_call,
+        "judgments": per_call,
+    }

@@ -55,7 +55,13 @@ def vault_call(
             raise UrlExpiredError("recording URL expired and Ringba offered no fresh one") from None
         with pool.connection() as conn:
             conn.execute(
-                query("refresh_recording_url"), {"call_id": call.call_id, "url": fresh, "run_id": run_id}
+                query("refresh_recording_url"),
+                {
+                    "call_id": call.call_id,
+                    "url": fresh,
+                    "run_id": run_id,
+                    "message": "recording URL refreshed from Ringba after HTTP 403",
+                },
             )
         recording = download(fresh)
 

@@ -159,6 +159,18 @@ class IngestReport:
     seconds: float = 0.0
     counts: UpsertCounts = field(default_factory=UpsertCounts)
     rejection_reasons: Counter[str] = field(default_factory=Counter)
+    reported_total: int | None = None  # Ringba's totalCount for the window, when it says
+
+    def __iadd__(self, other: IngestReport) -> IngestReport:
+        self.fetched += other.fetched
+        self.rejected += other.rejected
+        self.pages += other.pages
+        self.seconds += other.seconds
+        self.counts += other.counts
+        self.rejection_reasons.update(other.rejection_reasons)
+        if other.reported_total is not None:
+            self.reported_total = (self.reported_total or 0) + other.reported_total
+        return self
 
     def metadata(self) -> dict[str, Any]:
         """What an operator sees on the materialization."""
@@ -172,6 +184,8 @@ class IngestReport:
             "pages": self.pages,
             "seconds": round(self.seconds, 2),
         }
+        if self.reported_total is not None:
+            meta["reported_by_ringba"] = self.reported_total
         if self.rejection_reasons:
             meta["rejections"] = markdown_table(["reason", "records"], self.rejection_reasons.most_common(20))
         return meta
@@ -258,8 +272,9 @@ def ingest_window(
     writer = PageWriter(pool, run_id=run_id)
 
     def account(finished: list[tuple[Any, UpsertCounts, list[Rejection]]]) -> None:
-        for (number, page_count, records), counts, rejections in finished:
+        for (number, page_count, records, total), counts, rejections in finished:
             report.counts += counts
+            report.reported_total = total if total is not None else report.reported_total
             report.pages += 1
             report.fetched += records
             report.rejected += len(rejections)
@@ -279,7 +294,7 @@ def ingest_window(
             parsed = [parse_in_window(record, tz, start, end) for record in page.records]
             calls = [p for p in parsed if isinstance(p, CallRecord)]
             rejections = [p for p in parsed if isinstance(p, Rejection)]
-            tag = (page.number, page.page_count, len(page.records))
+            tag = (page.number, page.page_count, len(page.records), page.total)
             account(writer.submit(calls, rejections, start.astimezone(tz).date(), tag))
     finally:
         account(writer.finish())
@@ -321,3 +336,33 @@ def advance_read_through(pool: ConnectionPool, account_id: str, at: datetime, ru
         conn.execute(
             query("advance_ingest_cursor"), {"account_id": account_id, "read_through": at, "run_id": run_id}
         )
+
+
+def ingest_days(
+    client: RingbaClient,
+    pool: ConnectionPool,
+    windows: list[tuple[date, datetime, datetime]],
+    *,
+    tz: ZoneInfo,
+    run_id: str | None,
+    log: logging.Logger,
+) -> IngestReport:
+    """`ingest_window` for each (day, start, end), one day at a time, recording after each full pass Ringba's
+    total for that day (`core.ingest_totals`), which the ingest completeness check compares with what is
+    stored. Returns the days' reports summed."""
+    total = IngestReport()
+    for day, start, end in windows:
+        report = ingest_window(client, pool, start, end, tz=tz, run_id=run_id, log=log)
+        with pool.connection() as conn:
+            conn.execute(
+                query("record_ingest_total"),
+                {
+                    "day": day,
+                    "reported_total": report.reported_total,
+                    "fetched": report.fetched,
+                    "rejected": report.rejected,
+                    "run_id": run_id,
+                },
+            )
+        total += report
+    return total

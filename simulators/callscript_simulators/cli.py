@@ -88,3 +88,33 @@ def openai(
         )
 
     serve_forever(sim.app, host, port, on_ready=announce)
+
+
+@app.command()
+def slack(
+    port: int = typer.Option(8097, help="Port to listen on (0: any free port)."),
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    channel: list[str] = typer.Option(
+        ["#alerts"], help="Channel chat.postMessage accepts (repeat for more)."
+    ),
+    max_per_second: int = typer.Option(
+        1, min=0, help="Messages per second per destination before 429 (0: no limit)."
+    ),
+) -> None:
+    """Slack's Incoming Webhooks and chat.postMessage; prints every message it accepts."""
+    from callscript_simulators.slack import DEFAULT_BOT_TOKEN, SlackSimulator
+
+    def show(message) -> None:
+        typer.echo(f"[{message.via} {message.destination}] {message.text}")
+
+    sim = SlackSimulator(channels=tuple(channel), max_per_second=max_per_second or None, on_message=show)
+
+    def announce(url: str) -> None:
+        typer.echo(f"Slack simulator listening on {url} (messages also at {url}/_simulator/messages)")
+        typer.echo("Point CallScript at it with either:")
+        typer.echo(f"  export SLACK_WEBHOOK_URL={sim.webhook_url(url)}")
+        typer.echo(
+            f"  export SLACK_API_URL={url}/api/ SLACK_BOT_TOKEN={DEFAULT_BOT_TOKEN} SLACK_CHANNEL={channel[0]}"
+        )
+
+    serve_forever(sim.app, host, port, on_ready=announce)

@@ -34,7 +34,7 @@ import random
 import secrets
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -59,8 +59,20 @@ MS_PER_DAY = 86_400_000
 CONTENT_TYPES = {".mp3": "audio/mpeg", ".wav": "audio/wav"}
 
 # Per-call faults of the recording download (`add_call(fault=...)`); generated calls use the first two.
+# "expired" lists the call with a dead URL its first `fault_times` times; "server_error" answers 500 to its
+# first `fault_times` downloads ("server_error_once": one).
 RECORDING_FAULTS = frozenset(
-    {"expired", "deleted", "server_error_once", "slow", "html", "empty", "truncated", "oversized"}
+    {
+        "expired",
+        "deleted",
+        "server_error",
+        "server_error_once",
+        "slow",
+        "html",
+        "empty",
+        "truncated",
+        "oversized",
+    }
 )
 # How a malformed record is broken; generated malformed calls cycle through these by hash.
 MALFORMATIONS = ("missing_id", "bad_date", "bad_types")
@@ -211,6 +223,7 @@ class SimCall:
     tracking_number: str
     length_seconds: int
     fault: str | None = None  # one of RECORDING_FAULTS
+    fault_times: int = 1  # how many listings ("expired") or downloads ("server_error") the fault lasts
     malformation: str | None = None  # one of MALFORMATIONS
     overrides: dict[str, Any] = field(default_factory=dict)
 
@@ -498,9 +511,9 @@ class RingbaSimulator:
         self._days: dict[date, list[SimCall]] = {}
         self._added: dict[str, SimCall] = {}
         self._by_id: dict[str, SimCall] = {}
-        self._listed: set[str] = set()  # calls whose recordingUrl has been served at least once
+        self._listed: Counter[str] = Counter()  # how often each call's recordingUrl has been served
         self._first_served: dict[str, datetime] = {}  # when each call was first served in a call-log response
-        self._errored: set[str] = set()  # server_error_once calls that already failed
+        self._errored: Counter[str] = Counter()  # how often each server_error call has answered 500
         self._rate_limit_storm = 0  # call-log requests still to answer 429 regardless of the windows
         self._fail_next: deque[int] = deque()  # statuses for the next call-log requests past the limiter
         self._requests: list[CallLogRequest] = []
@@ -524,10 +537,12 @@ class RingbaSimulator:
         recording: str = "compliant_stereo.mp3",
         campaign: str | None = None,
         fault: str | None = None,
+        fault_times: int = 1,
         **columns: Any,
     ) -> SimCall:
         """Add a specific call, listed alongside the generated ones (a naive `call_at` is UTC; it is truncated
-        to milliseconds like Ringba's). `fault` breaks its recording download (see RECORDING_FAULTS);
+        to milliseconds like Ringba's). `fault` breaks its recording download (see RECORDING_FAULTS) for
+        `fault_times` listings or downloads;
         `columns` override served values, e.g. `callDt="not-a-date"`, and `OMIT` drops a column."""
         if fault is not None and fault not in RECORDING_FAULTS:
             raise ValueError(f"unknown fault {fault!r}; expected one of {sorted(RECORDING_FAULTS)}")
@@ -546,6 +561,7 @@ class RingbaSimulator:
             tracking_number=_tracking_number(campaign or entry.campaign or DEFAULT_CAMPAIGN),
             length_seconds=round(entry.duration_seconds),
             fault=fault,
+            fault_times=fault_times,
             overrides=dict(columns),
         )
         with self._lock:
@@ -721,11 +737,11 @@ class RingbaSimulator:
         for call, record in rows[query.offset : query.offset + query.size]:
             self._first_served.setdefault(call.call_id, now)
             if "recordingUrl" in record and record["recordingUrl"] is None:
-                # An "expired" call's URL is already dead the first time it is listed; every later listing
-                # (e.g. the product's refresh, filtered by inboundCallId) hands out a fresh one.
-                expired = call.fault == "expired" and call.call_id not in self._listed
+                # An "expired" call's URL is already dead the first `fault_times` times it is listed; every
+                # later listing (e.g. the product's refresh, filtered by inboundCallId) hands out a fresh one.
+                expired = call.fault == "expired" and self._listed[call.call_id] < call.fault_times
                 record["recordingUrl"] = self.recording_url(call.call_id, base_url, now=now, expired=expired)
-                self._listed.add(call.call_id)
+                self._listed[call.call_id] += 1
             records.append({column: record[column] for column in query.columns if column in record})
         report = {"records": records, "totalCount": len(rows), "partialResult": False}
         return 200, {"isSuccessful": True, "report": report}, {}
@@ -759,8 +775,10 @@ class RingbaSimulator:
         path, media_type = call.recording.path, call.recording.content_type
         size = path.stat().st_size
         match call.fault:
-            case "server_error_once" if call_id not in self._errored:
-                self._errored.add(call_id)
+            case "server_error_once" | "server_error" if self._errored[call_id] < (
+                1 if call.fault == "server_error_once" else call.fault_times
+            ):
+                self._errored[call_id] += 1
                 return Response("Internal Server Error", status_code=500, media_type="text/plain")
             case "html":
                 page = "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Something went wrong"
