@@ -76,7 +76,8 @@ def synthetic_call(minutes: float, seed: int, vocabulary: list[str]) -> Transcri
 
 
 def rebuild_seconds(transcripts: list[Transcript]) -> float:
-    """Seconds per call to turn the stored JSON back into a Transcript, as the judge lane does."""
+    """Seconds per call to turn the stored JSON back into a Transcript, as the judge lane does (the
+    `transcript_of_call` query's document, validated in one pass)."""
     stored = [
         (json.dumps([t.model_dump() for t in tr.turns]), json.dumps([w.model_dump() for w in tr.words]))
         for tr in transcripts
@@ -84,12 +85,13 @@ def rebuild_seconds(transcripts: list[Transcript]) -> float:
     url = os.environ.get("DATABASE_URL")
     began = time.perf_counter()
     if url:
+        sql = "SELECT json_build_object('turns', %s::jsonb, 'words', %s::jsonb)::text"
         with psycopg.connect(url) as conn:
-            rows = [conn.execute("SELECT %s::jsonb, %s::jsonb", pair).fetchone() for pair in stored]
+            documents = [conn.execute(sql, pair).fetchone()[0] for pair in stored]
     else:
-        rows = [(json.loads(turns), json.loads(words)) for turns, words in stored]
-    for turns, words in rows:
-        Transcript(turns=turns, words=words)
+        documents = [f'{{"turns": {turns}, "words": {words}}}' for turns, words in stored]
+    for document in documents:
+        Transcript.model_validate_json(document)
     return (time.perf_counter() - began) / len(transcripts)
 
 

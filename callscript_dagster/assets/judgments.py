@@ -28,12 +28,7 @@ def judge_transcript(
         row = conn.execute(query("transcript_of_call"), {"call_id": call.call_id}).fetchone()
     if row is None:
         raise PermanentError("no transcript for this call")
-    transcript = Transcript(
-        turns=row["turns"],
-        words=row["words"],
-        language=row["language"] or "en",
-        duration=row["audio_seconds"],
-    )
+    transcript = Transcript.model_validate_json(row["transcript"])
     judgment = judge_call(policy, transcript, campaign=call.campaign_name, llm=llm)
 
     def persist(conn: psycopg.Connection) -> None:
