@@ -15,6 +15,7 @@ import sys
 import time
 import uuid
 from collections.abc import Sequence
+from datetime import date
 
 import httpx
 import psutil
@@ -22,6 +23,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from callscript_dagster.backfills import DagsterWebserver
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.settings import Settings
 
@@ -29,29 +31,12 @@ from conftest import embedded_home
 
 pytestmark = pytest.mark.e2e
 
-LAUNCH_BACKFILL = """
-mutation($params: LaunchBackfillParams!) {
-  launchPartitionBackfill(backfillParams: $params) {
-    __typename
-    ... on LaunchBackfillSuccess { backfillId }
-    ... on PythonError { message }
-  }
-}"""
-BACKFILL_STATUS = """
-query($id: String!) {
-  partitionBackfillOrError(backfillId: $id) {
-    __typename
-    ... on PartitionBackfill { status }
-    ... on PythonError { message }
-  }
-}"""
 BACKFILL_RUN_TAGS = """
 query($id: String!) {
   runsOrError(filter: {tags: [{key: "dagster/backfill", value: $id}]}) {
     ... on Runs { results { tags { key value } } }
   }
 }"""
-LANES = ["ringba_calls", "vaulted_audio", "transcripts", "judgments"]
 # The requirement: after Ctrl-C or SIGTERM every process the demo started is gone within this.
 STOP_BOUND_SECONDS = 20
 
@@ -101,29 +86,18 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
         # the two days before the demo's today, as its (UTC) partitions say
         keys = daily_partitions(Settings()).get_partition_keys()
         days = keys[-3:-1]
-        launched = graphql(
-            endpoint,
-            LAUNCH_BACKFILL,
-            {"params": {"partitionNames": days, "assetSelection": [{"path": [name]} for name in LANES]}},
-        )["launchPartitionBackfill"]
-        assert launched["__typename"] == "LaunchBackfillSuccess", launched
+        # the same GraphQL mutation the UI's "Materialize" dialog sends
+        webserver = DagsterWebserver(f"http://127.0.0.1:{port}")
+        backfill_id = webserver.launch_backfill([date.fromisoformat(day) for day in days])
         status = wait_for(
-            lambda: (
-                (
-                    s := graphql(endpoint, BACKFILL_STATUS, {"id": launched["backfillId"]})[
-                        "partitionBackfillOrError"
-                    ]
-                )["status"]
-                not in ("REQUESTED", "CANCELING", "FAILING")
-                and s["status"]
-            ),
+            lambda: (progress := webserver.backfill_progress(backfill_id)).finished and progress.status,
             420,
             "the backfill",
             demo,
         )
         assert status == "COMPLETED_SUCCESS"
         # the backfill's run carries the lane tags the run queue limits on, although no sensor asked for it
-        runs = graphql(endpoint, BACKFILL_RUN_TAGS, {"id": launched["backfillId"]})["runsOrError"]["results"]
+        runs = graphql(endpoint, BACKFILL_RUN_TAGS, {"id": backfill_id})["runsOrError"]["results"]
         lane_tags = [
             {t["key"]: t["value"] for t in run["tags"] if t["key"].startswith("callscript/lane/")}
             for run in runs
