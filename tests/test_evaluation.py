@@ -159,3 +159,22 @@ def test_eval_refuses_labels_naming_rules_the_policy_lacks(monkeypatch, db_url, 
 
     assert result.exit_code == 2
     assert "no_such_rule" in result.output
+
+
+def test_eval_with_llm_asks_the_openai_compatible_server_once_per_call(
+    monkeypatch, db_url, corpus, cache_dir
+) -> None:
+    from callscript_simulators.openai import OpenAISimulator
+
+    sim = OpenAISimulator(api_key="sk-sim-eval-0123456789", models=["sim-judge-1"])
+    with sim.serve() as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", f"{server.url}/v1")
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-sim-eval-0123456789")
+        monkeypatch.setenv("CALLSCRIPT_JUDGE_MODEL", "sim-judge-1")
+        report = callscript_eval(monkeypatch, db_url, str(corpus), "--cache-dir", str(cache_dir), "--llm")
+
+    assert report["mode"] == "rules+llm"
+    assert len(sim.requests) == 5
+    # The violations the rules catch stay caught with the LLM's opinion added.
+    assert report["overall"]["violating_recall"] == 1.0
+    assert "sk-sim-eval" not in json.dumps(report)
