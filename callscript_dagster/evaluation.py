@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from callscript_dagster.judge.verdict import Judgment, LlmAssessor, judge_call
 from callscript_dagster.policy import Policy
-from callscript_dagster.transcript import Transcript
+from callscript_dagster.transcript import Transcript, turns_from_words, words_of
 from callscript_dagster.transcription.engine import Transcriber
 
 Expected = Literal["compliant", "flagged"]
@@ -35,6 +35,7 @@ Predicted = Literal["compliant", "flagged", "needs_review"]
 Split = Literal["tune", "report", "all"]
 LABELS_FILE = "labels.jsonl"
 SNIPPET_SECONDS = 6.0  # transcript context either side of a piece of evidence
+OPENING_SECONDS = 30.0  # where most rules look: shown for misses and absences
 CACHE_FORMAT = 1  # bump when the cached transcript's shape changes
 
 
@@ -293,7 +294,8 @@ def _wrong(r: CallResult) -> dict:
             "end": round(f.end, 1),
             "quote": f.quote,
             "rationale": f.rationale,
-            "snippet": snippet(r.transcript, f.start, f.end),
+            # An absence ("no disclosure in the first 30 s") spans its whole window: the opening shows it.
+            "snippet": snippet(r.transcript, f.start, f.end) if f.quote else "",
         }
         for f in r.judgment.findings
     ]
@@ -312,19 +314,23 @@ def _wrong(r: CallResult) -> dict:
         "reasons": r.judgment.reasons,
         "evidence": evidence,
         # For a miss there is no evidence to point at: the opening is where most rules look.
-        "transcript_opening": snippet(r.transcript, 0.0, 0.0, after=30.0),
+        "transcript_opening": snippet(r.transcript, 0.0, 0.0, after=OPENING_SECONDS),
     }
 
 
 def snippet(transcript: Transcript, start: float, end: float, *, after: float = SNIPPET_SECONDS) -> str:
-    """The transcript's turns around [start, end], speaker-labelled, on one line each."""
+    """The transcript's words around [start, end] as speaker-labelled turns, one line each (cut by words, not
+    turns: a mono call is one long turn)."""
     lo, hi = start - SNIPPET_SECONDS, end + after
-    return "\n".join(
-        f"[{t.start:5.1f}] {t.speaker}: {t.text}" for t in transcript.turns if t.end >= lo and t.start <= hi
-    )
+    words = [w for w in words_of(transcript) if lo <= w.start <= hi]
+    return "\n".join(f"[{t.start:5.1f}] {t.speaker}: {t.text}" for t in turns_from_words(words))
 
 
 # --- text rendering ------------------------------------------------------------------------------------------
+
+
+def _verdict(verdict: str, rules: list[str]) -> str:
+    return f"{verdict} ({', '.join(rules)})" if rules else verdict
 
 
 def _fmt(value: float | None) -> str:
@@ -361,10 +367,10 @@ def render_text(rep: dict) -> str:
         out += ["", f"- {w['call_id']} ({w['campaign']}; {w['description']})"]
         if w["variation"]:
             out.append(f"  {w['variation']}")
-        out += [
-            f"  expected {w['expected_verdict']} {w['expected_rules'] or ''}, got {w['predicted_verdict']} "
-            f"{w['flagged_rules'] or ''}",
-        ]
+        out.append(
+            f"  expected {_verdict(w['expected_verdict'], w['expected_rules'])}, "
+            f"got {_verdict(w['predicted_verdict'], w['flagged_rules'])}"
+        )
         out += [f"  reason: {reason}" for reason in w["reasons"]]
         for e in w["evidence"]:
             out.append(
@@ -372,7 +378,7 @@ def render_text(rep: dict) -> str:
                 f"{e['rationale']}"
             )
             out += [f"      {line}" for line in e["snippet"].splitlines()]
-        if w["missed_rules"] or not w["evidence"]:
+        if w["missed_rules"] or any(not e["snippet"] for e in w["evidence"]):
             out.append("  transcript opening:")
             out += [f"      {line}" for line in w["transcript_opening"].splitlines()]
     return "\n".join(out)

@@ -178,3 +178,26 @@ def test_eval_with_llm_asks_the_openai_compatible_server_once_per_call(
     # The violations the rules catch stay caught with the LLM's opinion added.
     assert report["overall"]["violating_recall"] == 1.0
     assert "sk-sim-eval" not in json.dumps(report)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "precision", "recall", "review_rate"),
+    [
+        # needs_review on a violating call counts for recall (a human sees it), never as a flag
+        ([(True, "flagged"), (True, "needs_review"), (False, "compliant")], 1.0, 1.0, 0.0),
+        (
+            [(True, "compliant"), (False, "flagged"), (False, "needs_review"), (False, "compliant")],
+            0.0,
+            0.0,
+            0.333,
+        ),
+        ([(False, "compliant")], None, None, 0.0),  # nothing flagged, nothing violating: undefined, not 0
+    ],
+)
+def test_scores_follow_the_documented_definitions(pairs, precision, recall, review_rate) -> None:
+    from callscript_dagster.evaluation import scores
+
+    s = scores(pairs)
+
+    assert (s["flagged_precision"], s["violating_recall"]) == (precision, recall)
+    assert s["needs_review_rate_compliant"] == review_rate
