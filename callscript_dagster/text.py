@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz
 
@@ -48,8 +48,7 @@ DIGITS = re.compile(r"[0-9]+")
 PHRASE_PAUSE_SECONDS = 5.0
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a 30-minute call makes thousands, cheaply
     """One normalized token and the source pieces (words) it came from."""
 
     text: str
@@ -76,14 +75,15 @@ _PLAIN_WORD = re.compile(
 )  # most words: one token as they are, no regex work beyond this
 
 
-def _split(piece: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)  # a call says the same few thousand words over and over
+def _split(piece: str) -> tuple[str, ...]:
     lowered = piece.lower()
     plain = _PLAIN_WORD.fullmatch(lowered)
     if plain:
-        return [plain.group(1)]
+        return (plain.group(1),)
     text = _APOSTROPHES.sub("", lowered).replace("%", " percent ")
     text = _THOUSANDS.sub("", text)
-    return [t for t in _TOKEN.findall(text) if t.strip("*")]
+    return tuple(t for t in _TOKEN.findall(text) if t.strip("*"))
 
 
 def _numbers(raw: list[Token]) -> list[Token]:

@@ -263,12 +263,18 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
     request, then = requests[0], detector.then
     after = [word for word in call.words if word.start >= request.end]
     turn_of = _turn_numbers(after)
+    # The other side's words after the request, from the streams normalized once per call.
+    excused: set[int] = set()  # id() of words that do not count
+    for stream in call.streams[then.speaker]:
+        within = stream.window(request.end, call.end)
+        if within is None:
+            continue
+        for span in stream.spans(then.unless.regexes, within):
+            excused.update(id(w) for w in stream.words_of(span))
+        excused.update(id(stream.words[i]) for i in _acknowledging(stream, within, then.acknowledged_by))
     heard = [i for i, word in enumerate(after) if _hears(then.speaker, word.speaker)]
-    stream = WordStream.of([after[i] for i in heard])
-    excused = {heard[k] for span in stream.spans(then.unless.regexes) for k in stream.indices_of(span)}
-    excused |= {heard[k] for k in _acknowledging(stream, then.acknowledged_by)}
-    counted = [after[i] for i in heard if i not in excused]
-    turns = sorted({turn_of[i] for i in heard if i not in excused})
+    counted = [after[i] for i in heard if id(after[i]) not in excused]
+    turns = sorted({turn_of[i] for i in heard if id(after[i]) not in excused})
     too_many_words = then.max_words is not None and len(counted) > then.max_words
     too_many_turns = then.max_turns is not None and len(turns) > then.max_turns
     if not (too_many_words or too_many_turns):
@@ -299,14 +305,17 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
     ]
 
 
-def _acknowledging(stream: WordStream, acknowledgement: Acknowledgement) -> set[int]:
-    """Indices into `stream.words` of the sentences that carry an acknowledgement word and are short enough
-    to be a confirmation rather than a pitch. Sentences end at . ? ! in the words as transcribed."""
+def _acknowledging(stream: WordStream, within: tuple[int, int], acknowledgement: Acknowledgement) -> set[int]:
+    """Indices into `stream.words` of the sentences (among the tokens `within`) that carry an acknowledgement
+    word and are short enough to be a confirmation rather than a pitch. Sentences end at . ? ! in the words
+    as transcribed."""
     keywords = acknowledgement.keywords
     if not keywords:
         return set()
     sentence, sentences = [], []
-    for i, word in enumerate(stream.words):
+    first, last = stream.tokens[within[0]].first, stream.tokens[within[1]].last
+    for i in range(first, last + 1):
+        word = stream.words[i]
         sentence.append(i)
         if word.text.rstrip().endswith((".", "?", "!")):
             sentences.append(sentence)
@@ -317,7 +326,7 @@ def _acknowledging(stream: WordStream, acknowledgement: Acknowledgement) -> set[
     short = {n for n, members in enumerate(sentences) if len(members) <= acknowledgement.max_sentence_words}
     is_keyword: dict[str, bool] = {}  # a call repeats its words: compare each distinct one once
     acknowledging = set()
-    for token in stream.tokens:
+    for token in stream.tokens[within[0] : within[1] + 1]:
         n = sentence_of[token.first]
         if n in short and n not in acknowledging:
             if token.text not in is_keyword:
