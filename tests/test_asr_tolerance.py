@@ -9,6 +9,7 @@ import pytest
 
 from callscript_dagster.judge.verdict import judge_call
 from callscript_dagster.policy import evaluate_rules, load_policy
+from callscript_dagster.text import WordStream, verbatim
 from callscript_dagster.transcript import Transcript, Word, turns_from_words
 
 WORD_SECONDS = 0.4
@@ -232,3 +233,19 @@ def test_a_mumbled_guarantee_is_for_review_and_a_clear_one_is_flagged(policy):
 
     assert verdict(policy, said(0.25)).verdict == "needs_review"
     assert verdict(policy, said(0.9)).verdict == "flagged"
+
+
+def test_fuzzy_search_finds_every_misheard_phrase_along_a_long_call_and_only_inside_its_window():
+    filler = "so let me look at the plans that fit your doctors and your budget " * 40
+    said = f"{filler} this call is retarded {filler} this call is recorded {filler}"
+    stream = WordStream.of(
+        [Word(start=i * 0.4, end=i * 0.4 + 0.3, text=t) for i, t in enumerate(said.split())]
+    )
+    found = stream.fuzzy_spans("this call is recorded", 0.85)
+    assert [verbatim(w.text for w in stream.words_of(span)) for span, _ in found] == [
+        "this call is retarded",
+        "this call is recorded",
+    ]
+    assert [round(score, 2) for _, score in found] == [0.9, 1.0]
+    second_half = stream.window(stream.words[len(stream.words) // 2].start, 10_000)
+    assert len(stream.fuzzy_spans("this call is recorded", 0.85, second_half)) == 1
