@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from datetime import UTC, datetime
+from pathlib import Path
 
 import typer
 
@@ -335,6 +336,119 @@ def backfill(
     else:
         span = days[0].isoformat() if len(days) == 1 else f"{days[0]}..{days[-1]}"
         typer.echo(f"backfill {backfill_id} of {', '.join(assets)} for {span}: {launched['url']}")
+
+
+# --- evaluation on a labelled corpus (issue 11) ------------------------------------------------------------
+
+
+@app.command("eval")
+def eval_corpus(
+    corpus: Path = typer.Argument(..., help="Folder with labels.jsonl and its audio (see eval/README.md)."),
+    split: str = typer.Option("all", help="tune, report or all (the labels' split column)."),
+    model: str = typer.Option(
+        "", help="Whisper model: a name or CTranslate2 directory (default: the bundled tiny.en)."
+    ),
+    policy: Path | None = typer.Option(
+        None, help="Policy YAML to judge with (default: CALLSCRIPT_POLICY_PATH, else the shipped policy)."
+    ),
+    llm: bool = typer.Option(
+        False,
+        "--llm",
+        help="Also ask the LLM judge: CALLSCRIPT_JUDGE_MODEL at OPENAI_BASE_URL with OPENAI_API_KEY.",
+    ),
+    cache_dir: Path | None = typer.Option(
+        None, help="Transcript cache (default: CALLSCRIPT_HOME/eval-transcripts)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (for CI)."),
+) -> None:
+    """Judge a labelled corpus with the real transcription and Judge, and print precision, recall and F1
+    overall and per rule, the verdict confusion table and every wrong call with its evidence. Writes no
+    database (needs none): check a new policy or model before rolling it out."""
+    import contextlib
+
+    from callscript_dagster.evaluation import (
+        CorpusError,
+        TranscriptSource,
+        check_rules_known,
+        evaluate_corpus,
+        load_corpus,
+        render_text,
+        report,
+        transcriber_identity,
+    )
+    from callscript_dagster.policy import PolicyError, load_policy
+    from callscript_dagster.transcription.engine import load_transcriber
+
+    if split not in ("tune", "report", "all"):
+        raise typer.BadParameter("--split must be tune, report or all")
+    settings = get_settings()
+    try:
+        judged_by = load_policy(policy or settings.policy_path)
+        calls = load_corpus(corpus, split)  # type: ignore[arg-type]
+        check_rules_known(calls, judged_by)
+    except (CorpusError, PolicyError) as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    transcriber = load_transcriber(
+        model,
+        device=settings.whisper_device,
+        compute_type=settings.whisper_compute_type,
+        batch_size=settings.whisper_batch_size,
+        cpu_threads=settings.whisper_cpu_threads,
+        agent_channel=settings.agent_channel,
+        diarization_pipeline=settings.diarization_pipeline,
+    )
+    source = TranscriptSource(
+        cache_dir or settings.home_dir / "eval-transcripts",
+        transcriber_identity(transcriber),
+        lambda audio: transcriber.transcribe(audio).transcript,
+    )
+    with contextlib.ExitStack() as stack:
+        judge = stack.enter_context(_eval_llm_judge(settings)) if llm else None
+        done = 0
+
+        def progress(result) -> None:
+            nonlocal done
+            done += 1
+            mark = "ok" if result.correct else "WRONG"
+            typer.echo(
+                f"[{done}/{len(calls)}] {result.call.call_id}: {result.predicted} "
+                f"(expected {result.call.expected_verdict}) {mark}",
+                err=True,
+            )
+
+        results = evaluate_corpus(corpus, calls, judged_by, source, judge, progress)
+    rep = report(
+        results,
+        judged_by,
+        split=split,  # type: ignore[arg-type]
+        model=transcriber.model_label,
+        mode="rules+llm" if llm else "rules-only",
+        source=source,
+    )
+    if as_json:
+        _echo_json(rep)
+    else:
+        typer.echo(render_text(rep))
+
+
+def _eval_llm_judge(settings):
+    from callscript_dagster.judge.llm import LlmJudge
+
+    if not settings.llm_configured:
+        typer.echo(
+            "--llm needs CALLSCRIPT_JUDGE_MODEL and OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)",
+            err=True,
+        )
+        raise typer.Exit(2)
+    return LlmJudge(
+        model=settings.judge_model,
+        api_key=settings.secret_value("openai_api_key"),
+        base_url=settings.openai_base_url,
+        min_confidence=settings.judge_min_confidence,
+        input_usd_per_mtok=settings.judge_input_usd_per_mtok,
+        output_usd_per_mtok=settings.judge_output_usd_per_mtok,
+    )
 
 
 def main() -> None:
