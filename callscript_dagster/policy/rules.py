@@ -13,6 +13,11 @@ How matching works
   agent detector), so ringing, IVR and hold time before the agent picks up don't use up the window. A window
   longer than the call ends with the call: an agent who spoke but never gave a required disclosure is flagged
   however short the call. A detector whose speaker never speaks has nothing to judge and finds nothing.
+- Transcription errors: phrases of a detector with `min_similarity` < 1 also match misheard (`WordStream.
+  fuzzy_spans`, the one fuzzy mechanism); windows are searched as token ranges, so a 30-minute call costs
+  no more than its windows. A finding the transcript cannot settle carries `uncertain` (why), and its rule
+  is needs_review rather than flagged: words below the detector's `min_word_probability`, or a match said
+  by an "unknown" speaker on a rule about the agent or the caller (a mono call's caller may have said it).
 """
 
 from __future__ import annotations
