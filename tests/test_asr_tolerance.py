@@ -247,3 +247,22 @@ def test_fuzzy_search_finds_every_misheard_phrase_along_a_long_call_and_only_ins
     assert [round(score, 2) for _, score in found] == [0.9, 1.0]
     second_half = stream.window(stream.words[len(stream.words) // 2].start, 10_000)
     assert len(stream.fuzzy_spans("this call is recorded", 0.85, second_half)) == 1
+
+
+def test_a_card_number_whisper_ran_together_past_any_card_length_is_for_review(policy):
+    heard = "my number is " + " ".join(["one"] * 22)
+    judgment = verdict(policy, call(OPENING, ("caller", 8.0, heard)))
+    assert judgment.verdict == "needs_review"
+    [finding] = [f for f in judgment.findings if f.rule_id == "sensitive_data"]
+    assert "one one" not in finding.quote and finding.uncertain.startswith("22 digits in a row")
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("If you can't decide right now the rate is gone.", "flagged"),  # "you have to decide", misheard
+        ("You don't have to decide right now, take your time.", "safe"),
+    ],
+)
+def test_a_misheard_pressure_line_is_caught_and_its_negation_is_not(policy, said, expected):
+    assert verdict(policy, call(OPENING, ("agent", 8.0, said))).verdict == expected

@@ -389,19 +389,27 @@ def _digits(detector: DigitsDetector, call: _Call) -> list[_Evidence]:
     for stream in call.streams[detector.speaker]:
         for span, digits in _digit_runs(stream):
             hit = _Hit(stream.words_of(span))
-            if (
-                detector.min_digits <= len(digits) <= longest
-                and check(digits)
-                and window[0] <= hit.start <= window[1]
-            ):
-                what = detector.label or _DIGIT_LABELS[detector.check]
+            if not window[0] <= hit.start <= window[1] or len(digits) < detector.min_digits:
+                continue
+            # Longer than any card: Whisper repeats or runs together digits it hears too fast ("one one one
+            # ..."). Something sensitive was probably read in, but the check cannot tell: a person decides.
+            overlong = detector.check == "luhn" and len(digits) > longest
+            if overlong or (len(digits) <= longest and check(digits)):
+                what = (
+                    "longer than any card number"
+                    if overlong
+                    else detector.label or _DIGIT_LABELS[detector.check]
+                )
                 masked = mask_digits(hit.quote)
                 # The rationale is shown and logged widely: it only ever carries the redacted digits.
                 rationale = (
                     f"{_who(hit.speaker)} read {len(digits)} digits ({what}) into the recording at "
                     f"{hit.start:.1f} s: '{masked}'"
                 )
-                found.append(_Evidence(hit.speaker, hit.start, hit.end, hit.quote, rationale, masked))
+                doubt = (
+                    f"{len(digits)} digits in a row, longer than {longest}: misheard?" if overlong else None
+                )
+                found.append(_Evidence(hit.speaker, hit.start, hit.end, hit.quote, rationale, masked, doubt))
     return found
 
 
