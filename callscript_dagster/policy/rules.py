@@ -140,7 +140,7 @@ def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | Sequence
         within = stream.window(*window)
         if within is None:
             continue
-        spans = stream.spans(detector.regexes, within)
+        spans = stream.spans(detector.regexes_for(stream.text), within)
         if detector.min_similarity < 1 and not (spans and isinstance(detector, RequiredDetector)):
             spans += [
                 span
@@ -148,7 +148,7 @@ def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | Sequence
                 for span, _ in stream.fuzzy_spans(needle, detector.min_similarity, within)
             ]
         if spans and (detector.unless.phrases or detector.unless.patterns):
-            vetoes = stream.spans(detector.unless.regexes, within)
+            vetoes = stream.spans(detector.unless.regexes_for(stream.text), within)
             spans = [s for s in spans if not any(_overlap(s, v) for v in vetoes)]
         hits += [_Hit(stream.words_of(span), stream.mean_probability(span)) for span in _merge(spans)]
     return sorted((hit for hit in hits if window[0] <= hit.start <= window[1]), key=lambda hit: hit.start)
@@ -300,7 +300,7 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
         within = stream.window(request.end, call.end)
         if within is None:
             continue
-        for span in stream.spans(then.unless.regexes, within):
+        for span in stream.spans(then.unless.regexes_for(stream.text), within):
             excused.update(id(w) for w in stream.words_of(span))
         excused.update(id(stream.words[i]) for i in _acknowledging(stream, within, then.acknowledged_by))
     heard = [i for i, word in enumerate(after) if _hears(then.speaker, word.speaker)]
