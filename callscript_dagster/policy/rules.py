@@ -243,17 +243,18 @@ def _required(detector: RequiredDetector, call: _Call, what: str) -> list[_Evide
     else:
         ended = ", when the call ended" if end < window[1] else ""
         when = f"in the first {detector.within_seconds:g} s ({start:.1f}–{end:.1f} s{ended})"
-    # An absence is only as certain as the words searched: a mumbled stretch may hide the statement.
+    # An absence is only as certain as the words searched: unclear audio may hide the statement.
     uncertain = None
     if detector.min_word_probability is not None:
-        stretches = (
-            _least_clear_stretch(stream.words, start, end) for stream in call.streams[detector.speaker]
-        )
-        least = min((p for p in stretches if p is not None), default=None)
-        if least is not None and least < detector.min_word_probability:
+        heard = [
+            w for stream in call.streams[detector.speaker] for w in stream.words if start <= w.start <= end
+        ]
+        probabilities = [w.probability for w in heard if w.probability is not None]
+        mean = sum(probabilities) / len(probabilities) if probabilities else None
+        if mean is not None and mean < detector.min_word_probability:
             uncertain = (
-                f"transcript too unclear: {HIDING_WORDS} words in {start:.1f}–{end:.1f} s heard at mean "
-                f"probability {least:.2f} < {detector.min_word_probability:g}"
+                f"transcript too unclear: words in {start:.1f}–{end:.1f} s heard at mean probability "
+                f"{mean:.2f} < {detector.min_word_probability:g}"
             )
     return [
         _Evidence(
@@ -265,25 +266,6 @@ def _required(detector: RequiredDetector, call: _Call, what: str) -> list[_Evide
             uncertain=uncertain,
         )
     ]
-
-
-# Words in the shortest statement a required detector looks for ("this call is recorded").
-HIDING_WORDS = 4
-
-
-def _least_clear_stretch(words: list[Word], start: float, end: float) -> float | None:
-    """The lowest mean probability of `HIDING_WORDS` consecutive words starting between `start` and `end`
-    seconds: where a statement could have been said and misheard. None when the transcriber gave none."""
-    probabilities = [w.probability for w in words if start <= w.start <= end and w.probability is not None]
-    if not probabilities:
-        return None
-    n = min(HIDING_WORDS, len(probabilities))
-    total = sum(probabilities[:n])
-    least = total
-    for i in range(n, len(probabilities)):
-        total += probabilities[i] - probabilities[i - n]
-        least = min(least, total)
-    return least / n
 
 
 def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
