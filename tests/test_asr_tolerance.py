@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from callscript_dagster.judge.verdict import judge_call
-from callscript_dagster.policy import evaluate_rules, load_policy
+from callscript_dagster.judge.verdict import judge_call, rule_verdict
+from callscript_dagster.policy import PolicyError, evaluate_rules, load_policy, parse_policy
 from callscript_dagster.text import WordStream, verbatim
 from callscript_dagster.transcript import Transcript, Word, turns_from_words
 
@@ -266,3 +266,46 @@ def test_a_card_number_whisper_ran_together_past_any_card_length_is_for_review(p
 )
 def test_a_misheard_pressure_line_is_caught_and_its_negation_is_not(policy, said, expected):
     assert verdict(policy, call(OPENING, ("agent", 8.0, said))).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("llm", "expected"),
+    [
+        (None, "needs_review"),  # rules only: a person decides
+        ("violation", "flagged"),  # the LLM confidently sees it too
+        ("unsure", "needs_review"),
+        ("nothing", "needs_review"),  # a mishearing is no reason to pass the call either
+    ],
+)
+def test_a_rule_that_fired_only_on_unclear_evidence_is_settled_by_the_llm_or_a_person(llm, expected):
+    verdict_, why = rule_verdict(
+        severity="high", checked=True, rules_fired=False, llm=llm, rules_unsure="transcript too unclear"
+    )
+    assert verdict_ == expected and "transcript too unclear" in why
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("min_similarity", 0, "min_similarity: must be > 0"),
+        ("min_similarity", 1.5, "min_similarity"),
+        ("min_word_probability", -0.1, "min_word_probability: must be >= 0"),
+    ],
+)
+def test_a_policy_with_an_impossible_threshold_names_the_field(field, value, message):
+    text = f"""
+version: "1"
+name: n
+description: d
+rules:
+  - id: disclosure
+    title: Disclosure
+    severity: low
+    llm_guidance: g
+    citation: c
+    detectors:
+      - {{kind: required, phrases: ["this call is recorded"], {field}: {value}}}
+"""
+    with pytest.raises(PolicyError) as error:
+        parse_policy(text)
+    assert f"rule 'disclosure': detectors[0].{message}" in str(error.value)
