@@ -14,10 +14,13 @@ Normalized text
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
+
+from rapidfuzz import fuzz
 
 
 class Word(Protocol):
@@ -45,8 +48,7 @@ DIGITS = re.compile(r"[0-9]+")
 PHRASE_PAUSE_SECONDS = 5.0
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a 30-minute call makes thousands, cheaply
     """One normalized token and the source pieces (words) it came from."""
 
     text: str
@@ -65,10 +67,23 @@ def tokens(text: str) -> list[str]:
     return [token.text for token in normalize(text.split())]
 
 
-def _split(piece: str) -> list[str]:
-    text = re.sub(r"['’‘`]", "", piece.lower()).replace("%", " percent ")
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
-    return [t for t in re.findall(r"(?:[^\W_]|\*)+", text) if t.strip("*")]
+_APOSTROPHES = re.compile(r"['’‘`]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_TOKEN = re.compile(r"(?:[^\W_]|\*)+")
+_PLAIN_WORD = re.compile(
+    r"\s*([a-z]+)[.,?!]?"
+)  # most words: one token as they are, no regex work beyond this
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a call says the same few thousand words over and over
+def _split(piece: str) -> tuple[str, ...]:
+    lowered = piece.lower()
+    plain = _PLAIN_WORD.fullmatch(lowered)
+    if plain:
+        return (plain.group(1),)
+    text = _APOSTROPHES.sub("", lowered).replace("%", " percent ")
+    text = _THOUSANDS.sub("", text)
+    return tuple(t for t in _TOKEN.findall(text) if t.strip("*"))
 
 
 def _numbers(raw: list[Token]) -> list[Token]:
@@ -140,14 +155,82 @@ class WordStream:
             length += len(token.text)
         return cls(words, tokens, "".join(parts), offsets)
 
-    def spans(self, regexes: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
-        """(first token, last token) of every non-empty match of the compiled `regexes`."""
+    def spans(
+        self, regexes: Iterable[re.Pattern[str]], within: tuple[int, int] | None = None
+    ) -> list[tuple[int, int]]:
+        """(first token, last token) of every non-empty match of the compiled `regexes`; with `within`
+        (first, last token), only matches starting in those tokens are searched for."""
+        pos, endpos = self._bounds(within)
         return [
             (self.token_at(m.start()), self.token_at(m.end() - 1))
             for regex in regexes
-            for m in regex.finditer(self.text)
-            if m.end() > m.start()
+            for m in regex.finditer(self.text, pos, endpos)
+            if m.end() > m.start() and m.start() < self._search_end(within)
         ]
+
+    def fuzzy_spans(
+        self, needle: str, min_similarity: float, within: tuple[int, int] | None = None
+    ) -> list[tuple[tuple[int, int], float]]:
+        """((first token, last token), similarity) of each stretch of this text that `needle` (normalized
+        text) aligns with at `min_similarity` or better, left to right, not overlapping.
+
+        Similarity is `fuzzy_similarity` of the needle and the stretch of text it aligns best with: the share
+        of the needle's characters found in order. A misheard word ("hot" for "not"), a split or merged word
+        ("ack me" for "acme") costs a few characters, not the match. The text is searched in bounded chunks,
+        so the cost grows linearly with the stream and a long needle (a scripted disclaimer) stays cheap."""
+        if not needle or not self.tokens:
+            return []
+        pos, endpos = self._bounds(within)
+        search_end = self._search_end(within)
+        chunk = max(4 * len(needle), 240)
+        step = chunk - len(needle)
+        found: list[tuple[tuple[int, int], float]] = []
+        for lo in range(pos, max(pos + 1, search_end), step):
+            hi = min(lo + chunk, endpos)
+            m = fuzz.partial_ratio_alignment(needle, self.text[lo:hi], score_cutoff=100 * min_similarity)
+            if m is None or m.dest_end <= m.dest_start:
+                continue
+            start, end = lo + m.dest_start, lo + m.dest_end
+            while start < end and self.text[start] in " \n":
+                start += 1
+            if start >= search_end:
+                continue
+            span = (self.token_at(start), self.token_at(end - 1))
+            if found and span[0] <= found[-1][0][1]:  # chunks overlap: keep the better of two alike
+                if m.score / 100 > found[-1][1]:
+                    found[-1] = (span, m.score / 100)
+                continue
+            found.append((span, m.score / 100))
+            if hi >= endpos:
+                break
+        return found
+
+    def window(self, start: float, end: float) -> tuple[int, int] | None:
+        """(first token, last token) of the words starting between `start` and `end` seconds; None if none."""
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_right(self._starts, end) - 1
+        return (first, last) if first <= last else None
+
+    def mean_probability(self, span: tuple[int, int]) -> float | None:
+        """The words' mean recognition probability over a token span; None when the transcriber gave none."""
+        known = [p for w in self.words_of(span) if (p := getattr(w, "probability", None)) is not None]
+        return sum(known) / len(known) if known else None
+
+    @functools.cached_property
+    def _starts(self) -> list[float]:
+        return [self.words[token.first].start for token in self.tokens]
+
+    def _bounds(self, within: tuple[int, int] | None) -> tuple[int, int]:
+        """Character range to search: from the window's first token to a phrase's length past its last."""
+        if within is None:
+            return 0, len(self.text)
+        return self.offsets[within[0]], min(len(self.text), self._search_end(within) + _SEARCH_SLACK)
+
+    def _search_end(self, within: tuple[int, int] | None) -> int:
+        """Where a match must start before: the end of the window's last token."""
+        if within is None:
+            return len(self.text)
+        return self.offsets[within[1]] + len(self.tokens[within[1]].text)
 
     def words_of(self, span: tuple[int, int]) -> list[Word]:
         return [self.words[i] for i in self.indices_of(span)]
@@ -158,6 +241,16 @@ class WordStream:
 
     def token_at(self, offset: int) -> int:
         return bisect.bisect_right(self.offsets, offset) - 1
+
+
+# How far past a time window a phrase that started inside it may run (characters of normalized text).
+_SEARCH_SLACK = 400
+
+
+def fuzzy_similarity(a: str, b: str) -> float:
+    """0..1: how alike two normalized texts are by character alignment (rapidfuzz's normalized Indel
+    similarity). The one measure of likeness for phrases, scripts and single words."""
+    return fuzz.ratio(a, b) / 100
 
 
 def phrase_pattern(phrase: str) -> str:

@@ -44,6 +44,9 @@ class Evidence(BaseModel):
     source: Literal["rules", "llm"]
     confidence: float | None = Field(default=None, description="the LLM's, 0..1; None for the rules")
     detector: str | None = Field(default=None, description="the detector that fired (rules only)")
+    uncertain: str | None = Field(
+        default=None, description="why the transcript cannot settle this evidence (rules only): needs review"
+    )
 
 
 class DroppedViolation(BaseModel):
@@ -133,11 +136,13 @@ def combine(
     reasons = []
     for rule in policy.applicable_rules(campaign):
         llm_findings = [f for f in assessment.findings if f.rule_id == rule.id] if assessment else None
+        own = [f for f in rule_findings if f.rule_id == rule.id]
         outcome, why = rule_verdict(
             severity=rule.severity,
             checked=bool(rule.detectors),
-            rules_fired=any(f.rule_id == rule.id for f in rule_findings),
+            rules_fired=any(not f.uncertain for f in own),
             llm=None if llm_findings is None else llm_says(llm_findings, min_confidence),
+            rules_unsure=next((f.uncertain for f in own if f.uncertain), None),
         )
         if outcome != "safe":
             reasons.append(f"{rule.id}: {outcome} ({why})")
@@ -169,7 +174,12 @@ def llm_says(findings: Iterable[Evidence], min_confidence: float) -> LlmSays:
 
 
 def rule_verdict(
-    *, severity: Severity, checked: bool, rules_fired: bool, llm: LlmSays | None
+    *,
+    severity: Severity,
+    checked: bool,
+    rules_fired: bool,
+    llm: LlmSays | None,
+    rules_unsure: str | None = None,
 ) -> tuple[Verdict, str]:
     """The verdict on one applicable rule, and why. `checked`: the rule has deterministic detectors;
     `llm`: None in rules-only mode.
@@ -186,7 +196,15 @@ def rule_verdict(
 
     High and critical rules are flagged on either judge's word: a missed SSN or an ignored do-not-call is
     costlier than a reviewer's minute. On medium and low rules the two judges must agree.
+
+    `rules_unsure`: the detectors fired only on evidence the transcript cannot settle (words heard with low
+    probability, an unlabelled speaker), and why. Such a rule is needs_review, or flagged when the LLM
+    confidently sees the violation too: a machine's mishearing is not a reason to flag a call, nor to pass it.
     """
+    if not rules_fired and rules_unsure:
+        if llm == "violation":
+            return "flagged", f"LLM, and the rules saw it in an unclear transcript ({rules_unsure})"
+        return "needs_review", rules_unsure
     grave = severity in GRAVE
     if rules_fired:
         if llm is None:
@@ -220,4 +238,5 @@ def _rules_evidence(finding: Finding) -> Evidence:
         rationale=mask_sensitive_numbers(finding.rationale),
         source="rules",
         detector=finding.detector,
+        uncertain=finding.uncertain,
     )

@@ -29,7 +29,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from callscript_dagster.text import phrase_pattern, whole_tokens
+from callscript_dagster.text import phrase_pattern, tokens, whole_tokens
 
 DEFAULT_POLICY = "default_policy.yaml"
 
@@ -82,6 +82,19 @@ class Phrases(_Strict):
             whole_tokens(p) for p in self.patterns
         ]
 
+    def regexes_for(self, text: str) -> list[re.Pattern[str]]:
+        """`regexes`, less the phrases that do not occur in `text` at all: a substring test is far cheaper
+        than a regex scan of a 30-minute call, and a phrase matches only where its words stand as written."""
+        return [
+            regex
+            for needle, regex in zip(self._literals, self.regexes, strict=False)
+            if needle is None or needle in text
+        ]
+
+    @functools.cached_property
+    def _literals(self) -> list[str | None]:
+        return [" ".join(tokens(p)) for p in self.phrases] + [None] * len(self.patterns)
+
 
 class _Detector(_Strict):
     speaker: SpeakerConstraint = "any"
@@ -93,6 +106,25 @@ class _Detector(_Strict):
 
 class _TextDetector(_Detector, Phrases):
     unless: Phrases = Field(default_factory=Phrases, description="a match overlapping one of these is void")
+    min_similarity: float = Field(
+        default=1.0,
+        gt=0,
+        le=1,
+        description="below 1, `phrases` also match misheard: by character alignment over the normalized "
+        "words, at least this share of the phrase found in order (patterns stay exact)",
+    )
+    min_word_probability: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="the transcriber's mean word probability below which the words this detector decides on "
+        "are too uncertain: the rule's verdict is then needs_review instead of flagged",
+    )
+
+    @functools.cached_property
+    def needles(self) -> list[str]:
+        """The phrases as normalized text, for fuzzy matching."""
+        return [" ".join(tokens(p)) for p in self.phrases]
 
     @model_validator(mode="after")
     def _has_text(self) -> _TextDetector:
@@ -113,6 +145,24 @@ class RequiredDetector(_TextDetector):
     kind: Literal["required"]
 
 
+class Acknowledgement(_Strict):
+    """Sentences that do not count after a trigger because they carry one of `words` ("remove", "list",
+    "understood", ...), each matched as a whole word at `min_similarity` or better, so two misheard words
+    elsewhere in the sentence don't turn an acknowledgement into "went on talking"."""
+
+    words: list[Annotated[str, AfterValidator(_check_phrase)]] = Field(default_factory=list)
+    min_similarity: float = Field(default=0.8, gt=0, le=1)
+    max_sentence_words: int = Field(
+        default=20,
+        ge=1,
+        description="a longer sentence is a pitch that mentions the list, not a confirmation",
+    )
+
+    @functools.cached_property
+    def keywords(self) -> frozenset[str]:
+        return frozenset(token for word in self.words for token in tokens(word))
+
+
 class Continuation(_Strict):
     """How much `speaker` may still say after a sequence detector's trigger."""
 
@@ -121,6 +171,10 @@ class Continuation(_Strict):
     max_turns: int | None = Field(default=None, ge=0)
     unless: Phrases = Field(
         default_factory=Phrases, description="speech that does not count (acknowledgements)"
+    )
+    acknowledged_by: Acknowledgement = Field(default_factory=Acknowledgement)
+    min_word_probability: float | None = Field(
+        default=None, ge=0, le=1, description="as for text detectors, over the words counted"
     )
 
     @model_validator(mode="after")
@@ -246,6 +300,11 @@ class Finding(BaseModel):
     detector: str = Field(description="which detector fired, e.g. 'detectors[0]:required'")
     rationale: str
     source: Literal["rules", "llm"] = "rules"
+    uncertain: str | None = Field(
+        default=None,
+        description="why the transcript cannot settle this finding (unclear words, unknown speaker); the "
+        "rule's verdict is then needs_review rather than flagged",
+    )
 
 
 def load_policy(path: Path | None = None) -> Policy:

@@ -13,6 +13,11 @@ How matching works
   agent detector), so ringing, IVR and hold time before the agent picks up don't use up the window. A window
   longer than the call ends with the call: an agent who spoke but never gave a required disclosure is flagged
   however short the call. A detector whose speaker never speaks has nothing to judge and finds nothing.
+- Transcription errors: phrases of a detector with `min_similarity` < 1 also match misheard (`WordStream.
+  fuzzy_spans`, the one fuzzy mechanism); windows are searched as token ranges, so a 30-minute call costs
+  no more than its windows. A finding the transcript cannot settle carries `uncertain` (why), and its rule
+  is needs_review rather than flagged: words below the detector's `min_word_probability`, or a match said
+  by an "unknown" speaker on a rule about the agent or the caller (a mono call's caller may have said it).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from callscript_dagster.policy.model import (
+    Acknowledgement,
     Detector,
     DigitsDetector,
     Finding,
@@ -31,7 +37,15 @@ from callscript_dagster.policy.model import (
     SequenceDetector,
     SpeakerConstraint,
 )
-from callscript_dagster.text import DIGITS, FILLERS, Token, WordStream, mask_digits, verbatim
+from callscript_dagster.text import (
+    DIGITS,
+    FILLERS,
+    Token,
+    WordStream,
+    fuzzy_similarity,
+    mask_digits,
+    verbatim,
+)
 from callscript_dagster.transcript import AGENT, CALLER, UNKNOWN, Transcript, Word, words_of
 
 
@@ -56,29 +70,35 @@ class _Call:
     words: list[Word]
     end: float  # seconds: the end of the audio or of the last word, whichever is later
     streams: dict[str, list[WordStream]]  # what each speaker constraint hears; "any": one stream per speaker
+    first_heard: dict[str, float]  # when each speaker constraint first hears a word
 
     @classmethod
     def of(cls, transcript: Transcript) -> _Call:
+        # Normalized once per call: every detector reads these streams, none re-reads the words.
         words = words_of(transcript)
-        streams: dict[str, list[WordStream]] = {}
-        for constraint in ("agent", "caller"):
-            heard = [word for word in words if _hears(constraint, word.speaker)]
-            streams[constraint] = [WordStream.of(heard)] if heard else []
         labels = dict.fromkeys(word.speaker for word in words)
-        streams["any"] = [
-            WordStream.of([word for word in words if word.speaker == label]) for label in labels
-        ]
-        return cls(words, max([transcript.duration] + [word.end for word in words]), streams)
-
-    def heard(self, speaker: SpeakerConstraint) -> list[Word]:
-        return [word for word in self.words if _hears(speaker, word.speaker)]
+        by_label = {label: WordStream.of([w for w in words if w.speaker == label]) for label in labels}
+        streams: dict[str, list[WordStream]] = {"any": list(by_label.values())}
+        for constraint in ("agent", "caller"):
+            heard = [label for label in labels if _hears(constraint, label)]
+            if len(heard) == 1:
+                streams[constraint] = [by_label[heard[0]]]
+            else:
+                streams[constraint] = (
+                    [WordStream.of([w for w in words if w.speaker in heard])] if heard else []
+                )
+        first_heard = {
+            constraint: min(stream.words[0].start for stream in heard)
+            for constraint, heard in streams.items()
+            if heard
+        }
+        return cls(words, max([transcript.duration] + [word.end for word in words]), streams, first_heard)
 
     def window(self, detector: Detector) -> tuple[float, float] | None:
         """(start, end) seconds a detector looks at, or None when its speaker never speaks."""
-        heard = self.heard(detector.speaker)
-        if not heard:
+        start = self.first_heard.get(detector.speaker)
+        if start is None:
             return None
-        start = heard[0].start
         return start, (start + detector.within_seconds if detector.within_seconds else self.end)
 
 
@@ -89,6 +109,7 @@ def _hears(constraint: SpeakerConstraint, speaker: str) -> bool:
 @dataclass(frozen=True)
 class _Hit:
     words: list[Word]
+    probability: float | None = None  # the words' mean recognition probability, when known
 
     @property
     def speaker(self) -> str:
@@ -108,15 +129,28 @@ class _Hit:
 
 
 def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | SequenceDetector) -> list[_Hit]:
-    """Matches of a text detector inside its window, not voided by `unless`, overlapping matches merged."""
+    """Matches of a text detector inside its window, not voided by `unless`, overlapping matches merged.
+    Patterns match exactly; phrases also fuzzily when the detector's `min_similarity` is below 1 (a
+    required detector only looks fuzzily when nothing matched exactly)."""
     window = call.window(detector)
     if window is None:
         return []
     hits = []
     for stream in call.streams[detector.speaker]:
-        vetoes = stream.spans(detector.unless.regexes)
-        spans = [s for s in stream.spans(detector.regexes) if not any(_overlap(s, v) for v in vetoes)]
-        hits += [_Hit(stream.words_of(span)) for span in _merge(spans)]
+        within = stream.window(*window)
+        if within is None:
+            continue
+        spans = stream.spans(detector.regexes_for(stream.text), within)
+        if detector.min_similarity < 1 and not (spans and isinstance(detector, RequiredDetector)):
+            spans += [
+                span
+                for needle in detector.needles
+                for span, _ in stream.fuzzy_spans(needle, detector.min_similarity, within)
+            ]
+        if spans and (detector.unless.phrases or detector.unless.patterns):
+            vetoes = stream.spans(detector.unless.regexes_for(stream.text), within)
+            spans = [s for s in spans if not any(_overlap(s, v) for v in vetoes)]
+        hits += [_Hit(stream.words_of(span), stream.mean_probability(span)) for span in _merge(spans)]
     return sorted((hit for hit in hits if window[0] <= hit.start <= window[1]), key=lambda hit: hit.start)
 
 
@@ -134,6 +168,19 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _doubt(
+    words_probability: float | None, threshold: float | None, speaker: str, constraint: SpeakerConstraint
+) -> str | None:
+    """Why evidence cannot settle a rule on its own, or None: its words were heard too unclearly, or it
+    was said by an unlabelled speaker where the rule is about one side (mono audio: the caller's
+    "guaranteed approval?" reads the same as the agent's)."""
+    if threshold is not None and words_probability is not None and words_probability < threshold:
+        return f"transcript too unclear: mean word probability {words_probability:.2f} < {threshold:g}"
+    if speaker == UNKNOWN and constraint != "any":
+        return f"speaker not established (no speaker labels); the rule is about the {constraint}"
+    return None
+
+
 # --- detectors -------------------------------------------------------------------------------------------
 
 
@@ -147,6 +194,7 @@ class _Evidence:
     quote: str
     rationale: str
     redacted_quote: str | None = None
+    uncertain: str | None = None
 
 
 def _run(rule: Rule, index: int, detector: Detector, call: _Call) -> list[Finding]:
@@ -179,6 +227,7 @@ def _forbidden(detector: ForbiddenDetector, call: _Call, what: str) -> list[_Evi
             hit.end,
             hit.quote,
             f"{_who(hit.speaker)} said '{hit.quote}' at {hit.start:.1f} s ({what})",
+            uncertain=_doubt(hit.probability, detector.min_word_probability, hit.speaker, detector.speaker),
         )
         for hit in _hits(call, detector)
     ]
@@ -194,7 +243,29 @@ def _required(detector: RequiredDetector, call: _Call, what: str) -> list[_Evide
     else:
         ended = ", when the call ended" if end < window[1] else ""
         when = f"in the first {detector.within_seconds:g} s ({start:.1f}–{end:.1f} s{ended})"
-    return [_Evidence(detector.speaker, start, end, "", f"No {what} by {_whom(detector.speaker)} {when}")]
+    # An absence is only as certain as the words searched: unclear audio may hide the statement.
+    uncertain = None
+    if detector.min_word_probability is not None:
+        heard = [
+            w for stream in call.streams[detector.speaker] for w in stream.words if start <= w.start <= end
+        ]
+        probabilities = [w.probability for w in heard if w.probability is not None]
+        mean = sum(probabilities) / len(probabilities) if probabilities else None
+        if mean is not None and mean < detector.min_word_probability:
+            uncertain = (
+                f"transcript too unclear: words in {start:.1f}–{end:.1f} s heard at mean probability "
+                f"{mean:.2f} < {detector.min_word_probability:g}"
+            )
+    return [
+        _Evidence(
+            detector.speaker,
+            start,
+            end,
+            "",
+            f"No {what} by {_whom(detector.speaker)} {when}",
+            uncertain=uncertain,
+        )
+    ]
 
 
 def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
@@ -205,11 +276,18 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
     request, then = requests[0], detector.then
     after = [word for word in call.words if word.start >= request.end]
     turn_of = _turn_numbers(after)
+    # The other side's words after the request, from the streams normalized once per call.
+    excused: set[int] = set()  # id() of words that do not count
+    for stream in call.streams[then.speaker]:
+        within = stream.window(request.end, call.end)
+        if within is None:
+            continue
+        for span in stream.spans(then.unless.regexes_for(stream.text), within):
+            excused.update(id(w) for w in stream.words_of(span))
+        excused.update(id(stream.words[i]) for i in _acknowledging(stream, within, then.acknowledged_by))
     heard = [i for i, word in enumerate(after) if _hears(then.speaker, word.speaker)]
-    stream = WordStream.of([after[i] for i in heard])
-    excused = {heard[k] for span in stream.spans(then.unless.regexes) for k in stream.indices_of(span)}
-    counted = [after[i] for i in heard if i not in excused]
-    turns = sorted({turn_of[i] for i in heard if i not in excused})
+    counted = [after[i] for i in heard if id(after[i]) not in excused]
+    turns = sorted({turn_of[i] for i in heard if id(after[i]) not in excused})
     too_many_words = then.max_words is not None and len(counted) > then.max_words
     too_many_turns = then.max_turns is not None and len(turns) > then.max_turns
     if not (too_many_words or too_many_turns):
@@ -225,6 +303,9 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
         f"{_whom(then.speaker)} went on for {_count(len(counted), 'word')} over {_count(len(turns), 'turn')} "
         f"(limit {limits})"
     )
+    probabilities = [w.probability for w in counted if w.probability is not None]
+    mean = sum(probabilities) / len(probabilities) if probabilities else None
+    speaker = UNKNOWN if UNKNOWN in (request.speaker, counted[0].speaker) else counted[0].speaker
     return [
         _Evidence(
             counted[0].speaker,
@@ -232,8 +313,44 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
             counted[-1].end,
             verbatim(w.text for w in first_turn),
             rationale,
+            uncertain=_doubt(mean, then.min_word_probability, speaker, then.speaker),
         )
     ]
+
+
+def _acknowledging(stream: WordStream, within: tuple[int, int], acknowledgement: Acknowledgement) -> set[int]:
+    """Indices into `stream.words` of the sentences (among the tokens `within`) that carry an acknowledgement
+    word and are short enough to be a confirmation rather than a pitch. Sentences end at . ? ! in the words
+    as transcribed."""
+    keywords = acknowledgement.keywords
+    if not keywords:
+        return set()
+    sentence, sentences = [], []
+    first, last = stream.tokens[within[0]].first, stream.tokens[within[1]].last
+    for i in range(first, last + 1):
+        word = stream.words[i]
+        sentence.append(i)
+        if word.text.rstrip().endswith((".", "?", "!")):
+            sentences.append(sentence)
+            sentence = []
+    if sentence:
+        sentences.append(sentence)
+    sentence_of = {i: n for n, members in enumerate(sentences) for i in members}
+    short = {n for n, members in enumerate(sentences) if len(members) <= acknowledgement.max_sentence_words}
+    is_keyword: dict[str, bool] = {}  # a call repeats its words: compare each distinct one once
+    acknowledging = set()
+    for token in stream.tokens[within[0] : within[1] + 1]:
+        n = sentence_of[token.first]
+        if n in short and n not in acknowledging:
+            if token.text not in is_keyword:
+                is_keyword[token.text] = _is_keyword(token.text, keywords, acknowledgement.min_similarity)
+            if is_keyword[token.text]:
+                acknowledging.add(n)
+    return {i for n in acknowledging for i in sentences[n]}
+
+
+def _is_keyword(token: str, keywords: frozenset[str], min_similarity: float) -> bool:
+    return token in keywords or any(fuzzy_similarity(token, k) >= min_similarity for k in keywords)
 
 
 def _turn_numbers(words: list[Word]) -> list[int]:
@@ -254,19 +371,27 @@ def _digits(detector: DigitsDetector, call: _Call) -> list[_Evidence]:
     for stream in call.streams[detector.speaker]:
         for span, digits in _digit_runs(stream):
             hit = _Hit(stream.words_of(span))
-            if (
-                detector.min_digits <= len(digits) <= longest
-                and check(digits)
-                and window[0] <= hit.start <= window[1]
-            ):
-                what = detector.label or _DIGIT_LABELS[detector.check]
+            if not window[0] <= hit.start <= window[1] or len(digits) < detector.min_digits:
+                continue
+            # Longer than any card: Whisper repeats or runs together digits it hears too fast ("one one one
+            # ..."). Something sensitive was probably read in, but the check cannot tell: a person decides.
+            overlong = detector.check == "luhn" and len(digits) > longest
+            if overlong or (len(digits) <= longest and check(digits)):
+                what = (
+                    "longer than any card number"
+                    if overlong
+                    else detector.label or _DIGIT_LABELS[detector.check]
+                )
                 masked = mask_digits(hit.quote)
                 # The rationale is shown and logged widely: it only ever carries the redacted digits.
                 rationale = (
                     f"{_who(hit.speaker)} read {len(digits)} digits ({what}) into the recording at "
                     f"{hit.start:.1f} s: '{masked}'"
                 )
-                found.append(_Evidence(hit.speaker, hit.start, hit.end, hit.quote, rationale, masked))
+                doubt = (
+                    f"{len(digits)} digits in a row, longer than {longest}: misheard?" if overlong else None
+                )
+                found.append(_Evidence(hit.speaker, hit.start, hit.end, hit.quote, rationale, masked, doubt))
     return found
 
 

@@ -1,0 +1,311 @@
+"""The rules on transcripts as a small Whisper model really writes them: misheard words, split names, mono
+audio with clipped openings, mumbled stretches. A compliant call must not be flagged for the machine's
+mistakes, a real violation must still be caught, and where the words are too unclear to tell, a person
+decides (needs_review)."""
+
+from __future__ import annotations
+
+import pytest
+
+from callscript_dagster.judge.verdict import judge_call, rule_verdict
+from callscript_dagster.policy import PolicyError, evaluate_rules, load_policy, parse_policy
+from callscript_dagster.text import WordStream, verbatim
+from callscript_dagster.transcript import Transcript, Word, turns_from_words
+
+WORD_SECONDS = 0.4
+MEDICARE = "Medicare Advantage"
+
+
+def call(*segments: tuple, duration: float | None = None) -> Transcript:
+    """A transcript from (speaker, start seconds, text[, word probability]) segments, word by word."""
+    words = sorted(
+        (
+            Word(
+                start=start + i * WORD_SECONDS,
+                end=start + i * WORD_SECONDS + 0.3,
+                text=f" {text}",
+                speaker=speaker,
+                probability=rest[0] if rest else 0.9,
+            )
+            for speaker, start, sentence, *rest in segments
+            for i, text in enumerate(sentence.split())
+        ),
+        key=lambda word: word.start,
+    )
+    return Transcript(turns=turns_from_words(words), words=words, duration=duration or words[-1].end)
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return load_policy()
+
+
+def rules_hit(policy, transcript: Transcript, campaign: str | None = "Personal Loans") -> set[str]:
+    return {f.rule_id for f in evaluate_rules(policy, transcript, campaign=campaign)}
+
+
+def verdict(policy, transcript: Transcript, campaign: str | None = "Personal Loans"):
+    return judge_call(policy, transcript, campaign=campaign, llm=None)
+
+
+TPMO = (
+    "We do not offer every plan available in your area. Currently we represent 8 organizations which offer "
+    "52 products in your area. Please contact Medicare.gov, 1-800-MEDICARE, or your local State Health "
+    "Insurance Program to get information on all of your options."
+)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # "Acme Lending" heard as four words; "with" heard as "wit"
+        "Thank you for calling Ack Me Land Inc. My name is Sarah. This call is recorded for quality.",
+        "Hi, this is Sarah wit Ack Me Land Inc. This call may be recorded.",
+        "You've reached Ack Me Land Inc. This is Sarah speaking. This call is recorded.",
+    ],
+)
+def test_a_misheard_company_name_still_identifies_the_company(policy, opening):
+    assert rules_hit(policy, call(("agent", 0.0, opening), ("caller", 8.0, "Hi, I need a loan."))) == set()
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "this call is retarded for quality and training",
+        "and if calling recorded for quality purposes",
+        "just so you know you are on a recorder line",
+        "this conversation is bean recorded for quality assurance",
+    ],
+)
+def test_a_recording_disclosure_with_a_misheard_word_is_still_a_disclosure(policy, disclosure):
+    transcript = call(("agent", 0.0, f"Thank you for calling Acme Lending, my name is Sarah, {disclosure}."))
+    assert "recording_disclosure" not in rules_hit(policy, transcript)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Don't worry, this call is not recorded.",
+        "This call is for quality purposes only.",
+        "We value your call, how can I help?",
+    ],
+)
+def test_no_disclosure_or_a_denial_close_to_one_is_still_missing(policy, said):
+    transcript = call(("agent", 0.0, f"Thank you for calling Acme Lending, my name is Sarah. {said}"))
+    assert "recording_disclosure" in rules_hit(policy, transcript)
+
+
+@pytest.mark.parametrize(
+    "misheard",
+    [
+        TPMO.replace("do not", "do hot"),
+        TPMO.replace("represent", "reprisent").replace("organizations", "organization's"),
+        TPMO.replace("Medicare.gov", "medicare dot guv").replace("State Health", "state of health"),
+        TPMO.replace("every plan", "every plane").replace("local", "low cal").replace("options", "option"),
+    ],
+)
+def test_the_tpmo_disclaimer_read_in_full_is_matched_through_a_few_misheard_words(policy, misheard):
+    transcript = call(
+        ("agent", 0.0, "Thanks for calling Acme Health, my name is Sarah, this call may be recorded."),
+        ("agent", 8.0, misheard),
+    )
+    assert "tpmo_disclaimer" not in rules_hit(policy, transcript, campaign=MEDICARE)
+
+
+@pytest.mark.parametrize(
+    ("paraphrase", "missing"),
+    [
+        # a paraphrase that drops a part of the disclaimer, or turns it into its opposite
+        (TPMO.split(". Currently")[1], "detectors[0]:required"),
+        (TPMO.replace("We do not offer every plan", "We offer every plan"), "detectors[0]:required"),
+        (TPMO.split(" Please contact")[0], "detectors[2]:required"),
+    ],
+    ids=["no-first-part", "opposite-first-part", "no-referral"],
+)
+def test_a_tpmo_disclaimer_missing_a_part_is_still_a_violation(policy, paraphrase, missing):
+    transcript = call(
+        ("agent", 0.0, "Thanks for calling Acme Health, my name is Sarah, this call may be recorded."),
+        ("agent", 8.0, paraphrase),
+    )
+    findings = evaluate_rules(policy, transcript, campaign=MEDICARE)
+    assert [f.detector for f in findings if f.rule_id == "tpmo_disclaimer"] == [missing]
+
+
+OPENING = ("agent", 0.0, "Thanks for calling Acme Lending, my name is Sarah, this call may be recorded.")
+
+
+@pytest.mark.parametrize(
+    "acknowledgement",
+    [
+        # two words misheard in each
+        "I'm sorry about that, I'll remote you from our lust right away. Have a good die.",
+        "Absolutely, I understood. I have removed your number from our calling list, you wont get "
+        "another coal from us. Have a nice data.",
+        "Okay mam, I'll go ahead and put you on our do not coal lest. Sorry for the bother.",
+    ],
+)
+def test_a_polite_confirmation_after_a_do_not_call_request_is_recognised_through_misheard_words(
+    policy, acknowledgement
+):
+    transcript = call(
+        OPENING, ("caller", 8.0, "Please take me off your list."), ("agent", 11.0, acknowledgement)
+    )
+    assert "do_not_call" not in rules_hit(policy, transcript)
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Sure, but before I remove you, this plan has a zero dollar premium with dental and vision and it "
+        "only takes two minutes to see if you qualify for the lower rate today.",
+        "I understand. But sir, our rates are the lowest they have been all year and you could save hundreds, "
+        "let me just ask you a couple of quick questions about your income.",
+        "Sorry. So anyway, what is your monthly income, and do you own your home or do you rent it right now?",
+    ],
+)
+def test_an_agent_who_keeps_pitching_after_a_do_not_call_request_is_still_flagged_critical(policy, pitch):
+    transcript = call(OPENING, ("caller", 8.0, "Stop calling me."), ("agent", 10.0, pitch))
+    judgment = verdict(policy, transcript)
+    assert judgment.verdict == "flagged"
+    assert any(f.rule_id == "do_not_call" and f.severity == "critical" for f in judgment.findings)
+
+
+def test_a_mono_call_with_a_clipped_opening_identifies_the_agent_from_what_is_left(policy):
+    # "My name is" lost before the recording started; nobody is labelled agent or caller
+    transcript = call(
+        ("unknown", 0.0, "Sarah with Acme Lending. This call is recorded for quality."),
+        ("unknown", 5.0, "Hi, I'm looking for a personal loan."),
+    )
+    assert rules_hit(policy, transcript) == set()
+    transcript = call(
+        ("unknown", 0.0, "name is Sarah with Acme Lending, this call is recorded."),
+        ("unknown", 5.0, "Hi, I'm looking for a personal loan."),
+    )
+    assert rules_hit(policy, transcript) == set()
+
+
+def test_on_a_mono_call_words_that_may_be_the_callers_are_for_a_person_to_review(policy):
+    transcript = call(
+        ("unknown", 0.0, "Thanks for calling Acme Lending, my name is Sarah, this call is recorded."),
+        ("unknown", 6.0, "My friend said I'm guaranteed approval with you, is that right?"),
+        ("unknown", 10.0, "We can look at your application together."),
+    )
+    judgment = verdict(policy, transcript)
+    assert judgment.verdict == "needs_review"
+    assert judgment.reasons == [
+        "guaranteed_outcome: needs_review (speaker not established (no speaker labels); the rule is about "
+        "the agent)"
+    ]
+
+
+def test_a_mono_call_that_never_discloses_recording_is_still_flagged(policy):
+    transcript = call(("unknown", 0.0, "Hi, this is Sarah with Acme Lending, how can I help?"))
+    assert verdict(policy, transcript).verdict == "flagged"
+
+
+def test_a_disclosure_lost_in_unclear_audio_is_for_review_not_a_flag(policy):
+    transcript = call(
+        ("agent", 0.0, "Thanks for calling Acme Lending, my name is Sarah.", 0.3),
+        ("agent", 4.0, "this fall his bee sordid wolf a tea", 0.2),
+        ("caller", 8.0, "Hi, I need a loan."),
+    )
+    judgment = verdict(policy, transcript)
+    assert judgment.verdict == "needs_review"
+    [reason] = judgment.reasons
+    assert reason.startswith("recording_disclosure: needs_review (transcript too unclear: words in 0.0–")
+    [finding] = judgment.findings
+    assert finding.uncertain and finding.rule_id == "recording_disclosure"
+
+
+def test_a_clearly_heard_missing_disclosure_is_flagged(policy):
+    transcript = call(
+        ("agent", 0.0, "Thanks for calling Acme Lending, my name is Sarah. How can I help?", 0.95),
+        ("caller", 5.0, "Hi, I need a loan.", 0.9),
+    )
+    assert verdict(policy, transcript).verdict == "flagged"
+
+
+def test_a_mumbled_guarantee_is_for_review_and_a_clear_one_is_flagged(policy):
+    def said(probability: float):
+        return call(OPENING, ("agent", 8.0, "you are guaranteed to be approved today", probability))
+
+    assert verdict(policy, said(0.25)).verdict == "needs_review"
+    assert verdict(policy, said(0.9)).verdict == "flagged"
+
+
+def test_fuzzy_search_finds_every_misheard_phrase_along_a_long_call_and_only_inside_its_window():
+    filler = "so let me look at the plans that fit your doctors and your budget " * 40
+    said = f"{filler} this call is retarded {filler} this call is recorded {filler}"
+    stream = WordStream.of(
+        [Word(start=i * 0.4, end=i * 0.4 + 0.3, text=t) for i, t in enumerate(said.split())]
+    )
+    found = stream.fuzzy_spans("this call is recorded", 0.85)
+    assert [verbatim(w.text for w in stream.words_of(span)) for span, _ in found] == [
+        "this call is retarded",
+        "this call is recorded",
+    ]
+    assert [round(score, 2) for _, score in found] == [0.9, 1.0]
+    second_half = stream.window(stream.words[len(stream.words) // 2].start, 10_000)
+    assert len(stream.fuzzy_spans("this call is recorded", 0.85, second_half)) == 1
+
+
+def test_a_card_number_whisper_ran_together_past_any_card_length_is_for_review(policy):
+    heard = "my number is " + " ".join(["one"] * 22)
+    judgment = verdict(policy, call(OPENING, ("caller", 8.0, heard)))
+    assert judgment.verdict == "needs_review"
+    [finding] = [f for f in judgment.findings if f.rule_id == "sensitive_data"]
+    assert "one one" not in finding.quote and finding.uncertain.startswith("22 digits in a row")
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("If you can't decide right now the rate is gone.", "flagged"),  # "you have to decide", misheard
+        ("You don't have to decide right now, take your time.", "safe"),
+    ],
+)
+def test_a_misheard_pressure_line_is_caught_and_its_negation_is_not(policy, said, expected):
+    assert verdict(policy, call(OPENING, ("agent", 8.0, said))).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("llm", "expected"),
+    [
+        (None, "needs_review"),  # rules only: a person decides
+        ("violation", "flagged"),  # the LLM confidently sees it too
+        ("unsure", "needs_review"),
+        ("nothing", "needs_review"),  # a mishearing is no reason to pass the call either
+    ],
+)
+def test_a_rule_that_fired_only_on_unclear_evidence_is_settled_by_the_llm_or_a_person(llm, expected):
+    verdict_, why = rule_verdict(
+        severity="high", checked=True, rules_fired=False, llm=llm, rules_unsure="transcript too unclear"
+    )
+    assert verdict_ == expected and "transcript too unclear" in why
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("min_similarity", 0, "min_similarity: must be > 0"),
+        ("min_similarity", 1.5, "min_similarity"),
+        ("min_word_probability", -0.1, "min_word_probability: must be >= 0"),
+    ],
+)
+def test_a_policy_with_an_impossible_threshold_names_the_field(field, value, message):
+    text = f"""
+version: "1"
+name: n
+description: d
+rules:
+  - id: disclosure
+    title: Disclosure
+    severity: low
+    llm_guidance: g
+    citation: c
+    detectors:
+      - {{kind: required, phrases: ["this call is recorded"], {field}: {value}}}
+"""
+    with pytest.raises(PolicyError) as error:
+        parse_policy(text)
+    assert f"rule 'disclosure': detectors[0].{message}" in str(error.value)
