@@ -246,6 +246,12 @@ class HealthMonitor:
             self._ready.wait(wait)
         return self._snapshot
 
+    def stale(self) -> bool:
+        """Whether the latest reading is too old to speak for the deployment (the reading thread is stuck)."""
+        snapshot = self._snapshot
+        limit = 2 * (self.refresh_seconds + self.timeout_seconds)
+        return snapshot is not None and time.time() - snapshot.taken_at > limit
+
     def report(self) -> tuple[Severity, dict[str, Any]]:
         """The /health answer: its severity and body."""
         snapshot = self.snapshot(wait=self.timeout_seconds + 1)
@@ -257,7 +263,7 @@ class HealthMonitor:
         else:
             problems = assess(snapshot, self.thresholds, ui_url=self.ui_url)
             age = now - snapshot.taken_at
-            if age > 2 * (self.refresh_seconds + self.timeout_seconds):
+            if self.stale():
                 problems.insert(
                     0,
                     Problem(

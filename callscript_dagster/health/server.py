@@ -24,20 +24,36 @@ def build_app(monitor: HealthMonitor) -> Starlette:
     """The ASGI app serving `monitor`; it starts the monitor's reading thread with the server and stops it
     with the server."""
     registry = build_registry(monitor)
+    # Both answers change only when a new reading lands (or the reading goes stale): rendered once per reading,
+    # a request costs a dictionary lookup, whatever the rate.
+    rendered: dict[str, tuple[object, Response]] = {}
 
-    async def health(_: Request) -> JSONResponse:
-        if monitor.snapshot() is None:  # only before the first reading: wait for it off the event loop
-            status, body = await run_in_threadpool(monitor.report)
-        else:
-            status, body = monitor.report()
+    def cached(name: str, key: object, render) -> Response:
+        hit = rendered.get(name)
+        if hit is None or hit[0] != key:
+            hit = (key, render())
+            rendered[name] = hit
+        return hit[1]
+
+    def render_health() -> Response:
+        status, body = monitor.report()
         return JSONResponse(
             body,
             status_code=200 if status == Severity.HEALTHY else 503,
             headers={"Cache-Control": "no-store"},
         )
 
+    async def health(_: Request) -> Response:
+        if monitor.snapshot() is None:  # only before the first reading: wait for it off the event loop
+            return await run_in_threadpool(render_health)
+        return cached("health", (monitor.refreshes, monitor.stale()), render_health)
+
     async def metrics(_: Request) -> Response:
-        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+        return cached(
+            "metrics",
+            monitor.refreshes,
+            lambda: Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST),
+        )
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
