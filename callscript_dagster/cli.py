@@ -363,7 +363,13 @@ def build_health_monitor(settings):
         daemon_stale=timedelta(seconds=settings.health_daemon_stale_seconds),
         queued_run=timedelta(minutes=settings.health_queued_run_minutes),
     )
+    from callscript_dagster.error_reporting import init_error_reporting, report_exception
+
+    init_error_reporting(settings.secret_value("sentry_dsn"), environment=settings.deployment)
     return HealthMonitor(
+        on_error=lambda probe, exc: report_exception(
+            exc, tags={"component": "health", "probe": probe}, once_per=("health", probe)
+        ),
         database_url=core,
         instance_factory=dg.DagsterInstance.get,
         ui_url=settings.ui_url,
