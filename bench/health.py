@@ -23,6 +23,7 @@ import tempfile
 import time
 
 import httpx
+import psutil
 import psycopg
 from psycopg import sql
 
@@ -208,9 +209,13 @@ def main() -> None:
         print(f"/health says {snapshot['status']}: {[p['check'] for p in snapshot.get('problems', [])]}")
         print(f"{'SELECT 1':10s} {percentiles(select_one(url))}")
         print(f"{'reading':10s} {percentiles(reading_cost(url))}  (database part of one background reading)")
+        server = psutil.Process(health.pid)
         for path in ("/health", "/metrics"):
+            cpu_before = sum(server.cpu_times()[:2])
             latencies, lags, statuses = asyncio.run(load(base + path, args.rate, args.seconds))
+            cpu_ms = (sum(server.cpu_times()[:2]) - cpu_before) * 1000 / len(latencies)
             print(f"{path:10s} {percentiles(latencies)}  at {args.rate:g} req/s, statuses {statuses}")
+            print(f"{'':10s} health server CPU per request {cpu_ms:.2f} ms (background readings included)")
             print(
                 f"{'  sent late':10s} {percentiles(lags)}  (the load generator's own lag behind its schedule)"
             )

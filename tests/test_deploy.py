@@ -143,3 +143,38 @@ def test_logrotate_caps_a_step_log_that_dagster_keeps_open(tmp_path):
 
     assert log.exists() and log.stat().st_size == 0  # truncated in place: the open file keeps working
     assert (step_logs / "transcripts.err.1").stat().st_size == 26_000_000
+
+
+def test_callscript_serve_runs_the_stack_and_ctrl_c_stops_all_of_it(tmp_path, db_url, dagster_database):
+    import psutil
+
+    web_port, health_port = free_port(), free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CALLSCRIPT_", "DAGSTER_"))}
+    env |= {
+        "DATABASE_URL": db_url,
+        "CALLSCRIPT_DAGSTER_DATABASE": dagster_database,
+        "CALLSCRIPT_HOME": str(tmp_path / "home"),
+        "CALLSCRIPT_WEBSERVER_PORT": str(web_port),
+        "CALLSCRIPT_UI_URL": f"http://127.0.0.1:{web_port}",
+        "CALLSCRIPT_HEALTH_PORT": str(health_port),
+        "CALLSCRIPT_HEALTH_REFRESH_SECONDS": "1",
+    }
+    serve = subprocess.Popen([str(BIN / "callscript"), "serve"], env=env, start_new_session=True)
+    try:
+        # The health server names the webserver and daemon as they come up; all three are answering once
+        # /health is 200.
+        wait_until(
+            lambda: httpx.get(f"http://127.0.0.1:{health_port}/health", timeout=5).status_code == 200 or None,
+            240,
+            "/health answering 200 under `callscript serve`",
+        )
+        children = psutil.Process(serve.pid).children(recursive=True)
+        assert len(children) >= 3
+        serve.send_signal(signal.SIGINT)
+        assert serve.wait(30) == 0
+        gone, alive = psutil.wait_procs(children, timeout=10)
+        assert not alive, [p.info for p in alive]
+    finally:
+        if serve.poll() is None:
+            os.killpg(serve.pid, signal.SIGKILL)
+            serve.wait(10)
