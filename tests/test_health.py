@@ -18,6 +18,7 @@ import uvicorn
 from prometheus_client.parser import text_string_to_metric_families
 
 from callscript_dagster.health import HealthMonitor, HealthThresholds, build_app
+from callscript_dagster.health.monitor import Snapshot
 
 
 def free_port() -> int:
@@ -207,3 +208,69 @@ def test_a_broken_metric_query_never_breaks_health(db, db_url, dagster_instance)
     samples = metric_samples(metrics.text)
     assert samples[("callscript_health_probe_up", (("probe", "lane_counters"),))] == 0
     assert samples[("callscript_lane_calls", (("lane", "vault"), ("state", "waiting")))] == 1
+
+
+# --- what each finding means for the on-call engineer (pure: assess() on a reading) -----------------------
+
+
+def reading(**parts) -> Snapshot:
+    from callscript_dagster.health.probes import DagsterFacts, DatabaseFacts, LaneQueue, WebserverFacts
+
+    defaults = {
+        "database": DatabaseFacts([], {lane: LaneQueue() for lane in ("vault", "factory", "judge")}, {}, {}),
+        "dagster": DagsterFacts(["SENSOR"], {"SENSOR": 5.0}, {"QUEUED": 0}, None),
+        "webserver": WebserverFacts({"callscript": "loaded"}),
+    }
+    return Snapshot(taken_at=time.time(), duration_seconds=0.1, **(defaults | parts))
+
+
+@pytest.mark.parametrize(
+    ("change", "check", "severity", "words"),
+    [
+        ({}, None, "healthy", ""),
+        (
+            {"errors": {"database": "OperationalError: Connection refused"}},
+            "database",
+            "critical",
+            "PostgreSQL",
+        ),
+        ({"errors": {"dagster": "no answer within 3 s"}}, "dagster_storage", "critical", "dagster database"),
+        ({"errors": {"webserver": "ConnectError"}}, "webserver", "degraded", "does not answer"),
+        ({"queued": 1200.0}, "run_queue", "degraded", "queued for 20 min"),
+        ({"queued": 600.0}, None, "healthy", ""),
+        ({"heartbeat": 300.0}, "daemon:SENSOR", "degraded", "last heartbeat 5 min ago"),
+        (
+            {"location": "failed to load: ImportError: no module"},
+            "code_location:callscript",
+            "degraded",
+            "Reload",
+        ),
+        ({"missing": ["0010_x.sql"]}, "schema", "critical", "callscript db migrate"),
+    ],
+)
+def test_each_finding_has_its_severity_and_says_what_to_do(change, check, severity, words):
+    from callscript_dagster.health.monitor import Severity, assess, overall
+    from callscript_dagster.health.probes import DagsterFacts, WebserverFacts
+
+    snapshot = reading()
+    snapshot.errors = change.get("errors", {})
+    for probe in snapshot.errors:
+        setattr(snapshot, probe, None)
+    if "queued" in change:
+        snapshot.dagster = DagsterFacts(["SENSOR"], {"SENSOR": 5.0}, {"QUEUED": 1}, change["queued"])
+    if "heartbeat" in change:
+        snapshot.dagster = DagsterFacts(["SENSOR"], {"SENSOR": change["heartbeat"]}, {}, None)
+    if "location" in change:
+        snapshot.webserver = WebserverFacts({"callscript": change["location"]})
+    if "missing" in change:
+        snapshot.database.missing_migrations = change["missing"]
+
+    problems = assess(snapshot, HealthThresholds(), ui_url="http://127.0.0.1:3000")
+
+    assert overall(problems) == Severity(severity)
+    if check is None:
+        assert problems == []
+    else:
+        [problem] = problems
+        assert (problem.check, problem.severity.value) == (check, severity)
+        assert words in problem.message
