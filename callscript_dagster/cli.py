@@ -368,7 +368,7 @@ def build_health_monitor(settings):
     init_error_reporting(settings.secret_value("sentry_dsn"), environment=settings.deployment)
     return HealthMonitor(
         on_error=lambda probe, exc: report_exception(
-            exc, tags={"component": "health", "probe": probe}, once_per=("health", probe)
+            exc, tags={"component": "health", "probe": probe}, once_per=("health", probe), every=3600
         ),
         database_url=core,
         instance_factory=dg.DagsterInstance.get,

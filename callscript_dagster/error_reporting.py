@@ -14,9 +14,12 @@ workers for lanes, the health server): each initializes the SDK when it builds t
 
 from __future__ import annotations
 
+import functools
+import inspect
 import logging
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import sentry_sdk
@@ -27,7 +30,7 @@ from callscript_dagster.errors import redact_text
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
-_reported: set[tuple[str, ...]] = set()
+_reported: dict[tuple[str, ...], float] = {}  # dedupe key → when it was last sent (monotonic)
 _enabled = False
 
 
@@ -57,24 +60,64 @@ def init_error_reporting(dsn: str | None, *, environment: str, release: str | No
 
 
 def report_exception(
-    exc: BaseException, *, tags: Mapping[str, str | None], once_per: tuple[str, ...]
+    exc: BaseException,
+    *,
+    tags: Mapping[str, str | None],
+    once_per: tuple[str, ...],
+    every: float | None = None,
 ) -> bool:
     """Send `exc` with `tags`, unless this process already sent an exception of the same type for `once_per`
-    (e.g. (run id, step)). Returns whether it was sent."""
+    (e.g. (run id, step)) — ever, or within the last `every` seconds for long-lived callers (a sensor, a
+    health probe) whose same failure should be heard of again later. Returns whether it was sent."""
     if not _enabled:
         return False
     key = (*once_per, type(exc).__module__, type(exc).__qualname__)
+    now = time.monotonic()
     with _lock:
-        if key in _reported:
+        sent = _reported.get(key)
+        if sent is not None and (every is None or now - sent < every):
             return False
-        _reported.add(key)
+        _reported[key] = now
     with sentry_sdk.new_scope() as scope:
         for name, value in tags.items():
             if value is not None:
                 scope.set_tag(name, value)
-        scope.fingerprint = ["{{ default }}", *(tags.get(k) or "" for k in ("lane", "asset", "probe"))]
+        scope.fingerprint = [
+            "{{ default }}",
+            *(tags.get(k) or "" for k in ("lane", "asset", "probe", "sensor")),
+        ]
         sentry_sdk.capture_exception(exc)
     return True
+
+
+def sensor_errors_reported(evaluate: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a sensor's evaluation function so an exception it raises (also while its run requests are being
+    yielded) is reported, at most hourly per sensor and exception type, then re-raised for Dagster to record
+    on the tick. The signature is kept, so Dagster still injects the context and resources."""
+    name = evaluate.__name__
+
+    def report(exc: Exception) -> None:
+        report_exception(
+            exc, tags={"component": "sensor", "sensor": name}, once_per=("sensor", name), every=3600
+        )
+
+    def iterate(results: Iterator[Any]) -> Iterator[Any]:
+        try:
+            yield from results
+        except Exception as exc:
+            report(exc)
+            raise
+
+    @functools.wraps(evaluate)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        try:
+            result = evaluate(*args, **kwargs)
+        except Exception as exc:
+            report(exc)
+            raise
+        return iterate(result) if inspect.isgenerator(result) else result
+
+    return wrapped
 
 
 def flush(timeout: float = 5.0) -> None:

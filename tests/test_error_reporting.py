@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import parse_qsl, urlsplit
 
+import dagster as dg
+import psycopg
 import pytest
 import sentry_sdk
 
@@ -66,3 +68,27 @@ def test_failing_calls_make_one_tagged_event_per_step_and_exception_type_with_no
     for secret in (RINGBA_TOKEN, signature):
         assert secret not in sent, sent[max(0, sent.find(secret) - 600) : sent.find(secret) + 100]
     assert db_url not in sent and "postgresql://" not in sent
+
+
+def test_a_failing_sensor_is_reported_once_tagged_with_its_name_and_still_fails_its_tick(
+    sentry, dagster_instance
+):
+    from test_health import free_port
+
+    from callscript_dagster.resources.database import DatabaseResource
+    from callscript_dagster.sensors.reaper import claims_reaper
+
+    unreachable = DatabaseResource(url=f"postgresql://callscript:pw-secret-1@127.0.0.1:{free_port()}/calls")
+    for _ in range(2):  # the daemon ticks again: still one event within the hour
+        with (
+            dg.build_sensor_context(
+                instance=dagster_instance, resources={"database": unreachable}
+            ) as context,
+            pytest.raises(psycopg.OperationalError),  # Dagster records it on the tick
+        ):
+            claims_reaper(context)
+    error_reporting.flush()
+
+    [event] = sentry.events
+    assert event["tags"]["sensor"] == "claims_reaper"
+    assert "pw-secret-1" not in b"".join(sentry.raw_bodies).decode(errors="replace")
