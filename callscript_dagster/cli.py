@@ -406,7 +406,10 @@ def process(name: str = typer.Argument(..., help="webserver, daemon or health"))
     if name not in PROCESSES:
         raise typer.BadParameter(f"one of {', '.join(PROCESSES)}")
     settings = get_settings()
-    command, env = process_command(name, settings, resolve_database_urls(settings))
+    urls = (
+        None if name == "health" else resolve_database_urls(settings)
+    )  # health starts with the database down
+    command, env = process_command(name, settings, urls)
     os.execvpe(command[0], command, {**os.environ, **env})
 
 

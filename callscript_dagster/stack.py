@@ -36,9 +36,16 @@ def workspace_file(dagster_home: Path) -> Path:
     return path
 
 
-def process_command(name: str, settings: Settings, urls: DatabaseUrls) -> tuple[list[str], dict[str, str]]:
+def process_command(
+    name: str, settings: Settings, urls: DatabaseUrls | None
+) -> tuple[list[str], dict[str, str]]:
     """The command line of process `name` and the environment variables it needs beyond the caller's (the
-    databases, DAGSTER_HOME)."""
+    databases, DAGSTER_HOME). The health server finds its databases itself without connecting (`urls` may be
+    None): it must start, and report, while the database is down."""
+    if name == "health":
+        return [sys.executable, "-m", "callscript_dagster.cli", "health"], {}
+    if urls is None:
+        raise ValueError(f"{name} needs the database URLs")
     env = dagster_environment(settings, urls)
     workspace = str(workspace_file(Path(env["DAGSTER_HOME"])))
     if name == "webserver":
@@ -53,8 +60,6 @@ def process_command(name: str, settings: Settings, urls: DatabaseUrls) -> tuple[
         ]
     elif name == "daemon":
         command = [_tool("dagster-daemon"), "run", "-w", workspace]
-    elif name == "health":
-        command = [sys.executable, "-m", "callscript_dagster.cli", "health"]
     else:
         raise ValueError(f"unknown process {name!r}: one of {', '.join(PROCESSES)}")
     return command, env

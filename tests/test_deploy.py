@@ -178,3 +178,25 @@ def test_callscript_serve_runs_the_stack_and_ctrl_c_stops_all_of_it(tmp_path, db
         if serve.poll() is None:
             os.killpg(serve.pid, signal.SIGKILL)
             serve.wait(10)
+
+
+def test_the_supervised_health_server_starts_while_the_database_is_down_and_says_so(tmp_path):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CALLSCRIPT_", "DAGSTER_"))}
+    env |= {
+        "DATABASE_URL": f"postgresql://callscript:pw@127.0.0.1:{free_port()}/calls",
+        "CALLSCRIPT_HOME": str(tmp_path / "home"),
+        "CALLSCRIPT_HEALTH_PORT": str(port),
+        "CALLSCRIPT_HEALTH_TIMEOUT_SECONDS": "1",
+    }
+    health = subprocess.Popen([str(BIN / "callscript"), "process", "health"], env=env)
+    try:
+        response = wait_until(
+            lambda: httpx.get(f"http://127.0.0.1:{port}/health", timeout=5), 60, "an answer"
+        )
+        assert response.status_code == 503
+        assert response.json()["status"] == "critical"
+        assert response.json()["problems"][0]["check"] == "database"
+    finally:
+        health.terminate()
+        health.wait(15)
