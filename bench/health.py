@@ -176,6 +176,10 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=200)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--port", type=int, default=18080)
+    parser.add_argument("--paths", default="/health,/metrics", help="endpoints to load, in this order")
+    parser.add_argument(
+        "--warmup", type=float, default=5, help="seconds of load on each endpoint first, not measured"
+    )
     parser.add_argument(
         "--keep", action="store_true", help="reuse the database if it already has --calls calls"
     )
@@ -210,7 +214,9 @@ def main() -> None:
         print(f"{'SELECT 1':10s} {percentiles(select_one(url))}")
         print(f"{'reading':10s} {percentiles(reading_cost(url))}  (database part of one background reading)")
         server = psutil.Process(health.pid)
-        for path in ("/health", "/metrics"):
+        for path in args.paths.split(","):  # connections, code paths and the interpreter's caches warm
+            asyncio.run(load(base + path, args.rate, args.warmup))
+        for path in args.paths.split(","):
             cpu_before = sum(server.cpu_times()[:2])
             latencies, lags, statuses = asyncio.run(load(base + path, args.rate, args.seconds))
             cpu_ms = (sum(server.cpu_times()[:2]) - cpu_before) * 1000 / len(latencies)
