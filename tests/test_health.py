@@ -190,6 +190,7 @@ def test_metrics_count_lane_outcomes_and_verdicts_as_they_happen(db, db_url, dag
     assert samples[key] == 1
     assert samples[("callscript_lane_calls", (("lane", "judge"), ("state", "waiting")))] == 0
     assert ("callscript_dagster_runs", (("status", "QUEUED"),)) in samples
+    assert ("callscript_dagster_runs_finished_last_hour", (("status", "FAILURE"),)) in samples
     assert samples[("callscript_health_status", ())] >= 1  # no daemon, no webserver here
 
 
@@ -218,7 +219,7 @@ def reading(**parts) -> Snapshot:
 
     defaults = {
         "database": DatabaseFacts([], {lane: LaneQueue() for lane in ("vault", "factory", "judge")}, {}, {}),
-        "dagster": DagsterFacts(["SENSOR"], {"SENSOR": 5.0}, {"QUEUED": 0}, None),
+        "dagster": DagsterFacts(["SENSOR"], {"SENSOR": 5.0}, {"QUEUED": 0}, {}, None),
         "webserver": WebserverFacts({"callscript": "loaded"}),
     }
     return Snapshot(taken_at=time.time(), duration_seconds=0.1, **(defaults | parts))
@@ -257,9 +258,9 @@ def test_each_finding_has_its_severity_and_says_what_to_do(change, check, severi
     for probe in snapshot.errors:
         setattr(snapshot, probe, None)
     if "queued" in change:
-        snapshot.dagster = DagsterFacts(["SENSOR"], {"SENSOR": 5.0}, {"QUEUED": 1}, change["queued"])
+        snapshot.dagster = DagsterFacts(["SENSOR"], {"SENSOR": 5.0}, {"QUEUED": 1}, {}, change["queued"])
     if "heartbeat" in change:
-        snapshot.dagster = DagsterFacts(["SENSOR"], {"SENSOR": change["heartbeat"]}, {}, None)
+        snapshot.dagster = DagsterFacts(["SENSOR"], {"SENSOR": change["heartbeat"]}, {}, {}, None)
     if "location" in change:
         snapshot.webserver = WebserverFacts({"callscript": change["location"]})
     if "missing" in change:

@@ -131,10 +131,20 @@ def _dagster_metrics(snapshot, daemon_stale_seconds: float) -> Iterator:
     dag = snapshot.dagster
     if dag is None:
         return
-    runs = GaugeMetricFamily("callscript_dagster_runs", "Dagster runs by status", labels=["status"])
+    runs = GaugeMetricFamily(
+        "callscript_dagster_runs", "Dagster runs waiting or working now, by status", labels=["status"]
+    )
     for status, count in dag.runs_by_status.items():
         runs.add_metric([status], count)
     yield runs
+    finished = GaugeMetricFamily(
+        "callscript_dagster_runs_finished_last_hour",
+        "Dagster runs that ended in the last hour, by status",
+        labels=["status"],
+    )
+    for status, count in dag.runs_finished_last_hour.items():
+        finished.add_metric([status], count)
+    yield finished
     yield GaugeMetricFamily(
         "callscript_dagster_oldest_queued_run_seconds",
         "How long the oldest queued run has waited (0: none queued)",

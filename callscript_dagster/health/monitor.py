@@ -352,6 +352,7 @@ def _checks(snapshot: Snapshot) -> dict[str, Any]:
             for d, age in snapshot.dagster.daemon_heartbeat_age.items()
         }
         checks["runs"] = snapshot.dagster.runs_by_status
+        checks["runs_finished_last_hour"] = snapshot.dagster.runs_finished_last_hour
     if snapshot.webserver is not None:
         checks["code_locations"] = snapshot.webserver.locations
     return checks
