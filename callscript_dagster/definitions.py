@@ -18,6 +18,7 @@ from callscript_dagster.assets.ringba_calls import build_ringba_calls
 from callscript_dagster.assets.transcripts import build_transcripts
 from callscript_dagster.assets.vaulted_audio import build_vaulted_audio
 from callscript_dagster.calls.lanes import Lane
+from callscript_dagster.error_reporting import init_error_reporting
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.policy import load_policy
 from callscript_dagster.resources.database import DatabaseResource
@@ -133,6 +134,7 @@ def build_alerting(
 
 def build_definitions(settings: Settings) -> dg.Definitions:
     """The assets, sensors and resources of CallScript for `settings`."""
+    init_error_reporting(settings.secret_value("sentry_dsn"), environment=settings.deployment)
     resources = build_resources(settings)
     partitions = daily_partitions(settings)
     ringba_calls = build_ringba_calls(partitions)

@@ -247,6 +247,59 @@ class Settings(BaseSettings):
         description="The permanent-failure-rate asset check fails a lane's day above this share of its calls.",
     )
 
+    # --- operations plane: health server (issue 9) ---------------------------------------------------
+    health_host: str = Field(
+        default="127.0.0.1",
+        validation_alias="CALLSCRIPT_HEALTH_HOST",
+        description="Address `callscript health` listens on (0.0.0.0 to let a remote monitor in).",
+    )
+    health_port: int = Field(default=8080, ge=1, le=65535, validation_alias="CALLSCRIPT_HEALTH_PORT")
+    health_refresh_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        validation_alias="CALLSCRIPT_HEALTH_REFRESH_SECONDS",
+        description="The health server reads the databases and Dagster this often, in the background; "
+        "/health and /metrics answer from the latest reading, so a scrape never queries per request.",
+    )
+    health_timeout_seconds: float = Field(
+        default=3.0,
+        gt=0,
+        validation_alias="CALLSCRIPT_HEALTH_TIMEOUT_SECONDS",
+        description="Longest a health probe (a database, Dagster's storage, the webserver) may take before it "
+        "counts as not answering.",
+    )
+    health_daemon_stale_seconds: float = Field(
+        default=120.0,
+        gt=0,
+        validation_alias="CALLSCRIPT_HEALTH_DAEMON_STALE_SECONDS",
+        description="A required Dagster daemon whose last heartbeat is older than this is reported down.",
+    )
+    health_oldest_waiting_minutes: float = Field(
+        default=60.0,
+        gt=0,
+        validation_alias="CALLSCRIPT_HEALTH_OLDEST_WAITING_MINUTES",
+        description="Degraded when a lane's oldest waiting call has waited longer than this.",
+    )
+    health_queued_run_minutes: float = Field(
+        default=15.0,
+        gt=0,
+        validation_alias="CALLSCRIPT_HEALTH_QUEUED_RUN_MINUTES",
+        description="Degraded when a Dagster run has been queued longer than this.",
+    )
+
+    webserver_host: str = Field(
+        default="127.0.0.1",
+        validation_alias="CALLSCRIPT_WEBSERVER_HOST",
+        description="Address the Dagster webserver of `callscript serve` / supervisord listens on.",
+    )
+    webserver_port: int = Field(
+        default=3000,
+        ge=1,
+        le=65535,
+        validation_alias="CALLSCRIPT_WEBSERVER_PORT",
+        description="Its port (CALLSCRIPT_UI_URL is how operators and the health server reach it).",
+    )
+
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:

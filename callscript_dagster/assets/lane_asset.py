@@ -12,6 +12,8 @@ from typing import Any
 import dagster as dg
 
 from callscript_dagster.calls.lanes import Lane, LaneReport, WorkFunction, run_lane
+from callscript_dagster.error_reporting import flush as flush_error_reports
+from callscript_dagster.error_reporting import report_exception
 from callscript_dagster.partitions import partition_days
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.run_tags import LANE_ASSET_NAMES, RunsInProgress
@@ -61,19 +63,34 @@ def materialize_lane(
     """Run `lane` over the partition's calls (`summarize` adds lane-specific metadata). Permanent failures are
     recorded and the partition succeeds; transient ones left after in-run retries make it fail — after
     everything else is committed — so the UI shows it failed and re-materializing retries exactly those calls."""
-    report = run_lane(
-        lane=lane,
-        pool=database.pool(),
-        days=partition_days(context),
-        run_id=context.run_id,
-        work=work,
-        live_run_ids=lambda: RunsInProgress(context.instance).run_ids,
-        log=context.log,
-        concurrency=concurrency,
-        work_version=work_version,
-        claim_timeout=timedelta(seconds=database.claim_timeout_seconds),
-        retry_wait=database.retry_wait_seconds,
-    )
+    days = partition_days(context)
+    tags = {
+        "lane": lane.value,
+        "partition": f"{days[0]}..{days[-1]}" if len(days) > 1 else (days[0].isoformat() if days else None),
+        "run_id": context.run_id,
+        "asset": context.asset_key.to_user_string(),
+    }
+    once_per = (context.run_id, tags["asset"])  # one event per step and exception type
+    try:
+        report = run_lane(
+            lane=lane,
+            pool=database.pool(),
+            days=days,
+            run_id=context.run_id,
+            work=work,
+            live_run_ids=lambda: RunsInProgress(context.instance).run_ids,
+            log=context.log,
+            concurrency=concurrency,
+            work_version=work_version,
+            claim_timeout=timedelta(seconds=database.claim_timeout_seconds),
+            retry_wait=database.retry_wait_seconds,
+            on_failure=lambda call, exc: report_exception(exc, tags=tags, once_per=once_per),
+        )
+    except Exception as exc:  # the lane stopped (configuration, database gone): Dagster fails the step
+        report_exception(exc, tags=tags, once_per=once_per)
+        raise
+    finally:
+        flush_error_reports()  # the run worker may exit right after this step
     metadata = {**report.metadata(), **(summarize(report) if summarize else {})}
     if report.held_elsewhere:
         raise dg.Failure(

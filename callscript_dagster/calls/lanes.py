@@ -178,13 +178,15 @@ def run_lane(
     retry_wait: float = 1.0,
     progress_every: float = 10.0,
     poll_every: float = 1.0,
+    on_failure: Callable[[ClaimedCall, BaseException], None] | None = None,
 ) -> LaneReport:
     """Do `lane` for every call of `days` that needs it. Returns the report; never raises for a call's failure
     (the caller decides what a leftover transient failure means for the partition).
 
     `live_run_ids()` names the runs Dagster has in progress. Calls claimed by another run are waited for: a
     dead run's claims are released once they stop being refreshed (`claim_timeout`) and then done here; calls
-    a live run still holds after that long are reported in `held_elsewhere`, never silently skipped."""
+    a live run still holds after that long are reported in `held_elsewhere`, never silently skipped.
+    `on_failure(call, exc)` hears of each call that failed after its retries (error reporting)."""
     report = LaneReport(lane=lane, days=days)
     began = time.monotonic()
     params = {"lane": lane.value, "days": days, "run_id": run_id, "work_version": work_version}
@@ -216,6 +218,8 @@ def run_lane(
             )
         except LaneError as exc:
             db.fail(call, exc.error_class, exc.message, report, lock)
+            if on_failure is not None:
+                on_failure(call, exc)
             return
         except ConfigurationError:
             raise  # no call can succeed: stop the lane (the claims are handed back on the way out)
@@ -225,6 +229,8 @@ def run_lane(
             )
             message = f"internal error: {type(exc).__name__}: {exc}"[:500]
             db.fail(call, ErrorClass.TRANSIENT, message, report, lock)
+            if on_failure is not None:
+                on_failure(call, exc)
             return
         db.complete(lane, call, result, report, lock)
 

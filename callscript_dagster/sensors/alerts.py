@@ -17,6 +17,7 @@ from callscript_dagster.alerts import (
     run_failure_message,
     save_alert_state,
 )
+from callscript_dagster.error_reporting import sensor_errors_reported
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.slack import SlackResource
 from callscript_dagster.run_tags import PARTITION_TAG, RANGE_END_TAG, RANGE_START_TAG
@@ -32,6 +33,7 @@ def build_run_failure_alert_sensor(*, ui_url: str) -> dg.SensorDefinition:
         description="Posts every failed run of the deployment to Slack: its assets and partition, the failing "
         "step with its error (secrets scrubbed) and a link to the run.",
     )
+    @sensor_errors_reported
     def slack_on_run_failure(context: dg.RunFailureSensorContext, slack: SlackResource) -> None:
         failure = describe_run_failure(context)
         delivery = slack.notifier().post(run_failure_message(failure, ui_url))
@@ -93,6 +95,7 @@ def build_queue_alert_sensor(
         description="Tells Slack once when a queue condition starts and once when it clears: "
         + thresholds.describe(),
     )
+    @sensor_errors_reported
     def queue_alerts(context: dg.SensorEvaluationContext, database: DatabaseResource, slack: SlackResource):
         now = datetime.now(UTC)
         pool = database.pool()

@@ -7,6 +7,7 @@ import dagster as dg
 
 from callscript_dagster.calls.lanes import Lane
 from callscript_dagster.db.sql import query
+from callscript_dagster.error_reporting import sensor_errors_reported
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.run_tags import RunsInProgress, lane_partition_tags
 
@@ -32,6 +33,7 @@ def build_lane_sensor(
         description="Starts a run of a lane for every day with calls waiting in it (new, or retryable failures "
         "whose backoff has passed), one run per lane and day at a time.",
     )
+    @sensor_errors_reported
     def lane_backlog(context: dg.SensorEvaluationContext, database: DatabaseResource):
         with database.pool().connection() as conn:
             backlog = conn.execute(

@@ -16,6 +16,7 @@ import dagster as dg
 
 from callscript_dagster.calls.checks import check_names
 from callscript_dagster.calls.lanes import Lane
+from callscript_dagster.error_reporting import sensor_errors_reported
 from callscript_dagster.run_tags import PARTITION_TAG, RANGE_START_TAG, lane_days
 
 ENDED = [dg.DagsterRunStatus.SUCCESS, dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED]
@@ -53,6 +54,7 @@ def build_lane_checks_sensor(lane_assets: dict[Lane, dg.AssetsDefinition]) -> dg
         description="Runs the asset checks of every day a lane run could not check itself: the days of a "
         "backfill (one run covers the range) and of a run whose lane step failed (Dagster skips its checks).",
     )
+    @sensor_errors_reported
     def lane_checks_after_runs(context: dg.SensorEvaluationContext):
         cursor = json.loads(context.cursor) if context.cursor else None
         if cursor is None:  # a new deployment: from now on

@@ -18,6 +18,7 @@ import dagster as dg
 
 from callscript_dagster.assets.ringba_calls import IngestConfig
 from callscript_dagster.calls.lanes import Lane
+from callscript_dagster.error_reporting import sensor_errors_reported
 from callscript_dagster.run_tags import RunsInProgress, lane_partition_tags
 
 # After a long outage, close at most this many days per tick (each is a full-day pass at Ringba's rate limit).
@@ -66,6 +67,7 @@ def build_ingest_sensor(
         "the lanes in the same run. Gives every day that ended one full closing pass so late-logged calls are "
         "not missed (after downtime, every day since the last closed one).",
     )
+    @sensor_errors_reported
     def ringba_ingest_today(context: dg.SensorEvaluationContext):
         if not enabled:
             return dg.SkipReason("RINGBA_ACCOUNT_ID is not set: nothing to ingest from")

@@ -8,6 +8,7 @@ import dagster as dg
 from psycopg_pool import ConnectionPool
 
 from callscript_dagster.db.sql import query
+from callscript_dagster.error_reporting import sensor_errors_reported
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.run_tags import IN_PROGRESS_STATUSES, RunsInProgress
 
@@ -20,6 +21,7 @@ from callscript_dagster.run_tags import IN_PROGRESS_STATUSES, RunsInProgress
     "failed, so they stop blocking their lane, day and pool, and releases claims held by runs that are no "
     "longer in progress, so their calls can be picked up again.",
 )
+@sensor_errors_reported
 def claims_reaper(context: dg.SensorEvaluationContext, database: DatabaseResource):
     timeout = timedelta(seconds=database.claim_timeout_seconds)
     lost = fail_lost_runs(context.instance, database.pool(), timeout)
