@@ -53,11 +53,16 @@ def main(argv: list[str]) -> int:
     client = _client()
     pod_id = os.environ.get("RUNPOD_POD_ID", "")
     env = {**os.environ, **(what_this_pod_is(client, pod_id) if client else {})}
-    child = subprocess.Popen(argv, env=env)
-    # RunPod stops a container with SIGTERM: pass it on, so the run worker can record its interruption.
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda signum, _frame: child.send_signal(signum))
-    code = child.wait()
+    try:
+        child = subprocess.Popen(argv, env=env)
+    except OSError as exc:  # a command that cannot start still must not leave its pod behind
+        _log(f"cannot start {argv[0]!r}: {exc}")
+        code = 127
+    else:
+        # RunPod stops a container with SIGTERM: pass it on, so the run worker can record its interruption.
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda signum, _frame: child.send_signal(signum))
+        code = child.wait()
     _log(f"command exited with {code}; deleting pod {pod_id or '(unknown)'}")
     if client is not None:
         try:

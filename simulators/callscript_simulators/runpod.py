@@ -225,6 +225,8 @@ class RunPodSimulator:
         if entrypoint is None:  # an image that cannot be pulled: RunPod keeps retrying; so do we, forever
             return
         env = {name: os.environ[name] for name in _IMAGE_ENV if name in os.environ}
+        # the image's PATH starts with its Python's bin directory (deploy/runpod/Dockerfile), where `dagster` is
+        env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", os.defpath)])
         env |= pod.env | {"RUNPOD_POD_ID": pod.id, "RUNPOD_API_KEY": pod.pod_key, "RUNPOD_GPU_COUNT": "1"}
         log = (self.logs_dir / f"{pod.id}.log").open("ab")
         try:
