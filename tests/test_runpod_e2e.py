@@ -291,6 +291,42 @@ def test_a_pod_killed_mid_run_fails_the_run_and_a_rematerialization_finishes_eve
     )
 
 
+TERMINATE_RUN = """
+mutation($runId: String!) {
+  terminateRun(runId: $runId) {
+    __typename
+    ... on TerminateRunFailure { message }
+    ... on PythonError { message }
+  }
+}"""
+
+
+def test_cancelling_a_run_on_a_pod_deletes_the_pod_and_frees_its_calls(deployment) -> None:
+    day = TODAY - timedelta(days=5)
+    add_calls(deployment.ringba, day, "RGB-cancel", 4)
+    backfill = deployment.backfill(day, "ringba_calls", "vaulted_audio", "transcripts")
+
+    def started():
+        runs = deployment.backfill_runs(backfill)
+        return runs and runs[0].status == dg.DagsterRunStatus.STARTED and POD_TAG in runs[0].tags and runs[0]
+
+    run = deployment.wait(started, 300, "the run to start on its pod")
+    response = httpx.post(
+        f"{deployment.ui}/graphql",
+        json={"query": TERMINATE_RUN, "variables": {"runId": run.run_id}},
+        timeout=60,
+    )
+    assert response.json()["data"]["terminateRun"]["__typename"] == "TerminateRunSuccess", response.text
+    pod = deployment.runpod.pods[run.tags[POD_TAG]]
+    assert (pod.status, pod.deleted_by) == ("TERMINATED", "account")
+    assert deployment.instance.get_run_by_id(run.run_id).status == dg.DagsterRunStatus.CANCELED
+    deployment.wait(
+        lambda: not deployment.query("SELECT 1 FROM core.call_lanes WHERE claimed_by = %s", run.run_id),
+        150,
+        "the cancelled run's claims to be released",
+    )
+
+
 def test_no_capacity_on_any_gpu_type_fails_the_run_as_transient_and_leaves_nothing_running(
     deployment,
 ) -> None:
