@@ -155,3 +155,35 @@ def test_with_runpod_on_the_near_real_time_run_leaves_transcription_to_gpu_runs(
     assert realtime_lanes(RUNPOD_ON) == [Lane.INGEST, Lane.VAULT]
     resource = build_definitions(RUNPOD_ON).resources["runpod"]
     assert resource.api_key == dg.EnvVar("RUNPOD_API_KEY")
+
+
+def test_run_monitoring_sees_a_pulling_pod_as_alive_and_a_dead_or_deleted_one_as_lost(runpod) -> None:
+    from callscript_dagster.launcher.dagster_internals import WorkerStatus
+    from callscript_dagster.launcher.runpod import RunPodRunLauncher
+    from callscript_dagster.run_tags import POD_TAG
+
+    sim, url = runpod
+    sim.start_seconds = 3600  # a cold image pull that takes its time
+    launcher = RunPodRunLauncher(api_key=sim.api_key, api_url=url, image="idle", gpu_types=GPUS)
+    with client_for(sim, url) as client:
+        pod = client.create_pod(PodSpec("p", "idle", ""), gpu_type=GPUS[0])
+    run = dg.DagsterRun(job_name="__ASSET_JOB", run_id="r1", tags={POD_TAG: pod.id})
+
+    def status() -> WorkerStatus:
+        return launcher.check_run_worker_health(run).status
+
+    wait_until(lambda: sim.pods[pod.id].status == "STARTING")
+    assert status() == WorkerStatus.RUNNING  # pulling its image: not dead
+    sim.start_seconds = 0
+    wait_until(lambda: sim.pods[pod.id].status == "RUNNING")
+    assert status() == WorkerStatus.RUNNING
+    sim.kill_pod(pod.id)
+    assert status() == WorkerStatus.FAILED
+    with client_for(sim, url) as client:
+        client.delete_pod(pod.id)
+    assert status() == WorkerStatus.NOT_FOUND
+    # a local run worker is left to the claims_reaper: no verdict that would fail it
+    assert (
+        launcher.check_run_worker_health(dg.DagsterRun(job_name="j", run_id="r2")).status
+        == WorkerStatus.RUNNING
+    )

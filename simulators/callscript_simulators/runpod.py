@@ -87,20 +87,19 @@ class SimulatedPod:
     deleted_by: str | None = None  # "account" or "pod"
 
     def to_api(self) -> dict[str, Any]:
-        name, price = self.gpu_type, self.cost_per_hour
         return {
             "id": self.id,
             "name": self.name,
             "status": self.status,
             "image": self.image,
             "args": self.args,
-            "env": {key: "" for key in self.env},  # like the console: names, not values
+            "env": dict(self.env),  # as RunPod does: whoever holds the key can read a pod's env
             "ports": [],
             "disk": self.disk,
             "registry": None,
             "cloud": self.cloud,
-            "gpu": {"id": name, "count": self.gpu_count},
-            "costPerHr": price,
+            "gpu": {"id": self.gpu_type, "count": self.gpu_count},
+            "costPerHr": self.cost_per_hour,
             "dataCenterId": self.data_center,
             "createdAt": datetime.fromtimestamp(self.created_at, UTC).isoformat().replace("+00:00", "Z"),
         }
