@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 
 from callscript_dagster.runpod.client import DEFAULT_API_URL, RunPodClient
 
@@ -38,7 +39,13 @@ def what_this_pod_is(client: RunPodClient, pod_id: str) -> dict[str, str]:
     except Exception as exc:  # noqa: BLE001 - a missing price must not stop the run
         _log(f"could not read this pod's GPU type and price: {type(exc).__name__}")
         return {}
-    env = {"CALLSCRIPT_POD_STARTED_AT": str(time.time())}
+    # pod seconds count from when RunPod created the pod (placement and image pull are billed too)
+    started = (
+        datetime.fromisoformat(pod.created_at.replace("Z", "+00:00")).timestamp()
+        if pod and pod.created_at
+        else time.time()
+    )
+    env = {"CALLSCRIPT_POD_STARTED_AT": str(started)}
     if pod and pod.gpu_type:
         env["CALLSCRIPT_GPU_TYPE"] = pod.gpu_type
     if pod and pod.cost_per_hour is not None:

@@ -148,7 +148,9 @@ def runpod(
         typer.echo(f"RunPod simulator listening on {url}/v2 (GPU types: {', '.join(sim.gpu_types)})")
         typer.echo(f"Pods run here as local processes; their output goes to {sim.logs_dir}")
         typer.echo("Point CallScript at it with:")
-        typer.echo(f"  export CALLSCRIPT_RUNPOD_API_URL={url} RUNPOD_API_KEY={sim.api_key}")
+        typer.echo(
+            f"  export CALLSCRIPT_RUNPOD_API_URL={url} RUNPOD_API_KEY={sim.api_key} CALLSCRIPT_RUNPOD_IMAGE=callscript:local"
+        )
 
     with sim.serve(host=host, port=port) as server:
         announce(server.url)
