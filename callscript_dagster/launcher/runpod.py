@@ -207,6 +207,8 @@ class RunPodRunLauncher(RunLauncher, ConfigurableClass):
         if not pod_id:
             # A local run worker: the claims_reaper sensor watches those through their heartbeats.
             return CheckRunHealthResult(WorkerStatus.RUNNING, "local run worker (watched by claims_reaper)")
+        # RunPod's API failing after retries raises: the monitoring daemon logs it and asks again next poll,
+        # where a verdict other than RUNNING would fail a run whose pod may well be fine.
         with self._client() as client:
             pod = client.get_pod(pod_id)
         if pod is None:
