@@ -7,6 +7,7 @@ One deployment serves the whole module (it takes a minute to start); the tests u
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import time
 import uuid
@@ -21,8 +22,8 @@ import psycopg
 import pytest
 from psycopg import sql
 from psycopg.rows import dict_row
-from test_demo_e2e import LAUNCH_BACKFILL, free_port
 
+from callscript_dagster.backfills import DagsterWebserver
 from callscript_dagster.calls.lanes import Lane
 from callscript_dagster.db.server import dagster_storage_url
 from callscript_dagster.demo import dagster_dev
@@ -77,13 +78,8 @@ class Deployment:
 
     def backfill(self, day: date, *assets: str) -> str:
         """Launch a partition backfill as the UI does (GraphQL) and return its id."""
-        params = {"partitionNames": [day.isoformat()], "assetSelection": [{"path": [a]} for a in assets]}
-        response = httpx.post(
-            f"{self.ui}/graphql", json={"query": LAUNCH_BACKFILL, "variables": {"params": params}}, timeout=30
-        )
-        launched = response.json()["data"]["launchPartitionBackfill"]
-        assert launched["__typename"] == "LaunchBackfillSuccess", launched
-        return launched["backfillId"]
+        with DagsterWebserver(self.ui) as webserver:
+            return webserver.launch_backfill([day], assets)
 
     def backfill_done(self, backfill_id: str, seconds: float = 420) -> str:
         def finished():
@@ -97,6 +93,12 @@ class Deployment:
 
     def query(self, statement: str, *params) -> list[dict]:
         return self.db.execute(statement, params).fetchall()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
