@@ -67,8 +67,8 @@ class Settings(BaseSettings):
     realtime_lanes: str = Field(
         default="ingest,vault,factory,judge",
         validation_alias="CALLSCRIPT_REALTIME_LANES",
-        description="Lanes the near-real-time run carries new calls through (ingest first). With transcription "
-        "on RunPod, 'ingest,vault' leaves the GPU work to the lane_backlog sensor's runs.",
+        description="Lanes the near-real-time run carries new calls through (ingest first). With RunPod on, the "
+        "run stops before factory and leaves the GPU work to the lane_backlog sensor's runs (on pods).",
     )
     ingest_overlap_seconds: int = Field(
         default=600,
