@@ -187,3 +187,14 @@ def test_run_monitoring_sees_a_pulling_pod_as_alive_and_a_dead_or_deleted_one_as
         launcher.check_run_worker_health(dg.DagsterRun(job_name="j", run_id="r2")).status
         == WorkerStatus.RUNNING
     )
+
+
+def test_a_pod_whose_command_cannot_start_still_deletes_itself(runpod) -> None:
+    sim, url = runpod
+    sim.images = None  # CallScript's image: the pod entrypoint runs the args
+    spec = PodSpec("p", "callscript", "no-such-command --flag", env={"RUNPOD_API_URL": url})
+    with client_for(sim, url) as client:
+        pod = client.create_pod(spec, gpu_type=GPUS[0])
+    wait_until(lambda: sim.pods[pod.id].status == "TERMINATED")
+    assert sim.pods[pod.id].deleted_by == "pod"
+    assert "exited with 127" in sim.pod_log(pod.id)
