@@ -345,3 +345,17 @@ def test_no_capacity_on_any_gpu_type_fails_the_run_as_transient_and_leaves_nothi
         assert set(deployment.runpod.pods) == before  # no pod was created
     finally:
         deployment.runpod.no_capacity.clear()
+
+
+def test_a_refused_runpod_key_fails_the_run_at_once_naming_the_variable(deployment) -> None:
+    deployment.runpod.api_key = "rpa_rotated_key"  # the deployment's key was revoked
+    try:
+        backfill = deployment.backfill(TODAY - timedelta(days=4), "transcripts")
+        assert deployment.backfill_done(backfill) != "COMPLETED_SUCCESS"
+        [run] = deployment.backfill_runs(backfill)
+        assert run.status == dg.DagsterRunStatus.FAILURE
+        assert run.tags.get("callscript/error_class") == "configuration"
+        messages = " ".join(e.message or "" for e in deployment.instance.all_logs(run.run_id))
+        assert "RUNPOD_API_KEY" in messages and RUNPOD_KEY not in messages
+    finally:
+        deployment.runpod.api_key = RUNPOD_KEY
