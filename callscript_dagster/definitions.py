@@ -24,6 +24,7 @@ from callscript_dagster.policy import load_policy
 from callscript_dagster.resources.database import DatabaseResource
 from callscript_dagster.resources.judge import JudgeResource
 from callscript_dagster.resources.ringba import RingbaResource
+from callscript_dagster.resources.runpod import RunPodResource
 from callscript_dagster.resources.slack import SlackResource
 from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
@@ -33,6 +34,7 @@ from callscript_dagster.sensors.backlog import build_lane_sensor
 from callscript_dagster.sensors.checks import build_lane_checks_sensor
 from callscript_dagster.sensors.ingest import build_ingest_sensor
 from callscript_dagster.sensors.reaper import claims_reaper
+from callscript_dagster.sensors.runpod_reaper import runpod_pod_reaper
 from callscript_dagster.settings import Settings, get_settings
 
 
@@ -87,6 +89,8 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
             if settings.diarization_pipeline
             else None,
             gpu_cost_per_hour=settings.gpu_cost_per_hour,
+            gpu_type=settings.gpu_type,
+            pod_started_at=settings.pod_started_at,
         ),
         "judge": JudgeResource(
             model=settings.judge_model,
@@ -98,7 +102,28 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
             concurrency=settings.judge_concurrency,
         ),
         "slack": build_slack_resource(settings),
+        "runpod": build_runpod_resource(settings),
     }
+
+
+def build_runpod_resource(settings: Settings) -> RunPodResource:
+    """RunPod's pod API for the pod reaper; empty (reaper idle) unless RunPod is switched on."""
+    if not settings.runpod_enabled:
+        return RunPodResource()
+    return RunPodResource(
+        api_key=_secret(settings, "runpod_api_key"),
+        api_url=settings.runpod_api_url,
+        max_pod_age_seconds=settings.runpod_max_pod_age_seconds,
+    )
+
+
+def realtime_lanes(settings: Settings) -> list[Lane]:
+    """The lanes the near-real-time run carries new calls through. With RunPod on it stops before the Factory
+    lane: a run with it would go to a GPU pod whole, ingest included; the lane sensor's Factory runs go there."""
+    lanes = [Lane(lane) for lane in settings.realtime_lanes.split(",")]
+    if settings.runpod_enabled and Lane.FACTORY in lanes:
+        lanes = lanes[: lanes.index(Lane.FACTORY)]
+    return lanes
 
 
 def build_slack_resource(settings: Settings) -> SlackResource:
@@ -156,7 +181,7 @@ def build_definitions(settings: Settings) -> dg.Definitions:
                 lanes,
                 partitions,
                 enabled=bool(settings.ringba_account_id),
-                realtime_lanes=[Lane(lane) for lane in settings.realtime_lanes.split(",")],
+                realtime_lanes=realtime_lanes(settings),
                 interval_seconds=settings.realtime_interval_seconds,
             ),
             build_lane_sensor(
@@ -165,6 +190,7 @@ def build_definitions(settings: Settings) -> dg.Definitions:
                 max_auto_attempts=settings.max_auto_attempts,
             ),
             claims_reaper,
+            runpod_pod_reaper,
             *alert_sensors,
         ],
         resources=resources,

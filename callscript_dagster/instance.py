@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import os
-import shutil
 from pathlib import Path
 
 from callscript_dagster.db.server import DatabaseUrls
@@ -25,8 +25,9 @@ def prepare_dagster_home(settings: Settings) -> Path:
     home = Path(os.environ.get("DAGSTER_HOME") or settings.home_dir / "dagster").resolve()
     home.mkdir(parents=True, exist_ok=True)
     target = home / "dagster.yaml"
-    if not target.exists() or target.read_bytes() != dagster_yaml_template().read_bytes():
-        shutil.copyfile(dagster_yaml_template(), target)
+    text = dagster_yaml_text(settings)
+    if not target.exists() or target.read_text() != text:
+        target.write_text(text)
     return home
 
 
@@ -37,3 +38,40 @@ def dagster_environment(settings: Settings, urls: DatabaseUrls) -> dict[str, str
         "DAGSTER_HOME": str(prepare_dagster_home(settings)),
         "CALLSCRIPT_HOME": str(settings.home_dir),
     }
+
+
+# Variables a RunPod pod's run worker needs: every setting (the pod builds the same Definitions) and Dagster's
+# storage. Names only: the launcher passes the values it has, as pod env. Never the launcher's RunPod key.
+_POD_EXTRA_VARIABLES = ["CALLSCRIPT_DAGSTER_DATABASE_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]
+_NOT_FOR_PODS = {"RUNPOD_API_KEY", "CALLSCRIPT_GPU_TYPE", "CALLSCRIPT_POD_STARTED_AT"}
+
+
+def pod_environment_variables() -> list[str]:
+    """The names of the variables a pod gets from the launcher's environment (those set, at launch)."""
+    names = []
+    for field in Settings.model_fields.values():
+        alias = field.validation_alias
+        names += list(getattr(alias, "choices", [alias])) if alias else []
+    return sorted({str(name) for name in names + _POD_EXTRA_VARIABLES} - _NOT_FOR_PODS)
+
+
+def dagster_yaml_text(settings: Settings) -> str:
+    """Our dagster.yaml, plus the RunPod run launcher when RunPod is switched on (RUNPOD_API_KEY and
+    CALLSCRIPT_RUNPOD_IMAGE set); JSON is YAML, so the block is written as JSON."""
+    text = dagster_yaml_template().read_text()
+    if not settings.runpod_enabled:
+        return text
+    launcher = {
+        "module": "callscript_dagster.launcher.runpod",
+        "class": "RunPodRunLauncher",
+        "config": {
+            "api_key": {"env": "RUNPOD_API_KEY"},
+            "api_url": settings.runpod_api_url,
+            "image": settings.runpod_image,
+            "gpu_types": settings.split_list(settings.runpod_gpu_types),
+            "data_centers": settings.split_list(settings.runpod_data_centers),
+            "cloud": settings.runpod_cloud,
+            "env_vars": pod_environment_variables(),
+        },
+    }
+    return f"{text}\n# GPU runs on RunPod pods (written because RUNPOD_API_KEY and CALLSCRIPT_RUNPOD_IMAGE are set).\nrun_launcher: {json.dumps(launcher)}\n"

@@ -95,3 +95,21 @@ def lane_days(tags: Mapping[str, str]) -> list[tuple[Lane, date]]:
 def _covers(value: str, day: str) -> bool:
     start, _, end = value.partition("...")
     return start <= day <= (end or start)
+
+
+# --- where a run's worker runs (the RunPod launcher routes on these) -----------------------------------------
+# A run with the Factory lane needs a GPU worker; with RunPod switched on it runs on a pod of its own.
+COMPUTE_TAG = "callscript/compute"
+GPU = "gpu"
+POD_TAG = "callscript/runpod/pod"  # the pod a run's worker runs on
+GPU_TYPE_TAG = "callscript/runpod/gpu"  # the GPU type RunPod gave it
+
+
+def compute_tags_for_run(lane_tags: Mapping[str, str]) -> dict[str, str]:
+    """`{callscript/compute: gpu}` for a run whose lane tags include the Factory lane, else nothing."""
+    return {COMPUTE_TAG: GPU} if lane_tag(Lane.FACTORY) in lane_tags else {}
+
+
+def needs_gpu(tags: Mapping[str, str]) -> bool:
+    """Whether a run with these tags wants a GPU worker."""
+    return tags.get(COMPUTE_TAG) == GPU or lane_tag(Lane.FACTORY) in tags

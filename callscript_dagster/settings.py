@@ -67,8 +67,8 @@ class Settings(BaseSettings):
     realtime_lanes: str = Field(
         default="ingest,vault,factory,judge",
         validation_alias="CALLSCRIPT_REALTIME_LANES",
-        description="Lanes the near-real-time run carries new calls through (ingest first). With transcription "
-        "on RunPod, 'ingest,vault' leaves the GPU work to the lane_backlog sensor's runs.",
+        description="Lanes the near-real-time run carries new calls through (ingest first). With RunPod on, the "
+        "run stops before factory and leaves the GPU work to the lane_backlog sensor's runs (on pods).",
     )
     ingest_overlap_seconds: int = Field(
         default=600,
@@ -299,6 +299,49 @@ class Settings(BaseSettings):
         validation_alias="CALLSCRIPT_WEBSERVER_PORT",
         description="Its port (CALLSCRIPT_UI_URL is how operators and the health server reach it).",
     )
+
+    # --- GPU on RunPod (switched on by RUNPOD_API_KEY + CALLSCRIPT_RUNPOD_IMAGE) -------------------------
+    runpod_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias="RUNPOD_API_KEY",
+        description="RunPod API key (read/write on pods). With CALLSCRIPT_RUNPOD_IMAGE: GPU runs go to RunPod.",
+    )
+    runpod_image: str = Field(
+        default="",
+        validation_alias="CALLSCRIPT_RUNPOD_IMAGE",
+        description="The CallScript image pods run (deploy/runpod/Dockerfile).",
+    )
+    runpod_api_url: str = Field(default="https://api.runpod.io", validation_alias="CALLSCRIPT_RUNPOD_API_URL")
+    runpod_gpu_types: str = Field(
+        default="NVIDIA GeForce RTX 4090,NVIDIA L4,NVIDIA A100 80GB PCIe",
+        validation_alias="CALLSCRIPT_RUNPOD_GPU_TYPES",
+        description="GPU type ids, in order: with no capacity for one, the next is tried.",
+    )
+    runpod_data_centers: str = Field(
+        default="",
+        validation_alias="CALLSCRIPT_RUNPOD_DATA_CENTERS",
+        description="Data center ids, in order (empty: anywhere).",
+    )
+    runpod_cloud: Literal["SECURE", "COMMUNITY"] = Field(
+        default="SECURE", validation_alias="CALLSCRIPT_RUNPOD_CLOUD"
+    )
+    runpod_max_pod_age_seconds: int = Field(
+        default=6 * 3600,
+        ge=60,
+        validation_alias="CALLSCRIPT_RUNPOD_MAX_POD_AGE_SECONDS",
+        description="The pod reaper deletes a pod of ours older than this even if its run still looks alive.",
+    )
+    # Set inside a pod by its entrypoint (callscript_dagster.runpod.pod), from what RunPod says the pod is.
+    gpu_type: str = Field(default="", validation_alias="CALLSCRIPT_GPU_TYPE")
+    pod_started_at: float | None = Field(default=None, validation_alias="CALLSCRIPT_POD_STARTED_AT")
+
+    @property
+    def runpod_enabled(self) -> bool:
+        return bool(self.runpod_api_key and self.runpod_api_key.get_secret_value() and self.runpod_image)
+
+    @staticmethod
+    def split_list(value: str) -> list[str]:
+        return [item.strip() for item in value.split(",") if item.strip()]
 
     @field_validator("timezone")
     @classmethod

@@ -73,6 +73,7 @@ def test_sensors_run_by_default(defs: dg.Definitions) -> None:
         "ringba_ingest_today",
         "lane_backlog",
         "claims_reaper",
+        "runpod_pod_reaper",
         "slack_on_run_failure",
         "queue_alerts",
         "lane_checks_after_runs",

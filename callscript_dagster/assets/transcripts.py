@@ -118,6 +118,7 @@ def build_transcripts(
             work=work,
             concurrency=1,
             work_version=transcriber.work_version,  # what did the work, even if run config changed the model
+            summarize=lambda _report: transcriber.pod_metadata(),  # GPU type, pod seconds and cost on RunPod
         )
 
     return transcripts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from callscript_dagster.run_tags import lane_tags_for_run
+from callscript_dagster.run_tags import compute_tags_for_run, lane_tags_for_run
 
 
 class LaneRunCoordinator(dg.QueuedRunCoordinator):
@@ -16,6 +16,7 @@ class LaneRunCoordinator(dg.QueuedRunCoordinator):
     def submit_run(self, context):  # context: dagster's SubmitRunContext
         run = context.dagster_run
         tags = lane_tags_for_run(run.asset_selection or (), run.tags)
+        tags |= compute_tags_for_run({**run.tags, **tags})  # which launcher runs it (RunPod for GPU work)
         missing = {key: value for key, value in tags.items() if run.tags.get(key) != value}
         if missing:
             # stored before the run is enqueued: the queue daemon reads the tags from the run storage

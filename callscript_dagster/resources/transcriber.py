@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 import dagster as dg
@@ -26,6 +27,9 @@ class TranscriberResource(dg.ConfigurableResource):
     agent_channel: int = 0  # which stereo channel is the agent; the other is the caller
     diarization_pipeline: str | None = None  # local pyannote config.yaml for mono calls ([diarization] extra)
     gpu_cost_per_hour: float = 0.0  # what a GPU hour costs, for the cost of each transcript
+    # On a RunPod pod: its GPU type and when it started (its entrypoint sets both, and the price above).
+    gpu_type: str = ""
+    pod_started_at: float | None = None
 
     _transcriber: Any = PrivateAttr(default=None)  # a Transcriber once loaded
 
@@ -46,6 +50,18 @@ class TranscriberResource(dg.ConfigurableResource):
                 diarization_pipeline=self.diarization_pipeline,
             )
         return self._transcriber
+
+    def pod_metadata(self) -> dict[str, Any]:
+        """GPU type, pod seconds so far and their cost, for a materialization on a RunPod pod (else empty)."""
+        if self.pod_started_at is None:
+            return {}
+        seconds = max(0.0, time.time() - self.pod_started_at)
+        return {
+            "gpu_type": self.gpu_type,
+            "pod_seconds": round(seconds, 1),
+            "gpu_cost_per_hour_usd": self.gpu_cost_per_hour,
+            "pod_cost_usd": round(seconds / 3600 * self.gpu_cost_per_hour, 6),
+        }
 
     @property
     def work_version(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import typer
@@ -118,3 +119,43 @@ def slack(
         )
 
     serve_forever(sim.app, host, port, on_ready=announce)
+
+
+@app.command()
+def runpod(
+    port: int = typer.Option(8096, help="Port to listen on (0: any free port)."),
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    api_key: str = typer.Option("", help="The API key the simulator accepts (default: a simulated one)."),
+    no_capacity: list[str] = typer.Option([], help="GPU type or data center with no free machine (repeat)."),
+    start_seconds: float = typer.Option(0.5, min=0, help="Image pull time of every pod."),
+    die_after_seconds: float = typer.Option(
+        0, min=0, help="Containers die this long after starting (0: never)."
+    ),
+    self_delete_refused: bool = typer.Option(False, help="Pods cannot delete themselves (the reaper must)."),
+) -> None:
+    """RunPod's pod API (REST v2); each pod really runs its command here, as a local process."""
+    from callscript_simulators.runpod import DEFAULT_API_KEY, RunPodSimulator
+
+    sim = RunPodSimulator(
+        api_key=api_key or DEFAULT_API_KEY,
+        start_seconds=start_seconds,
+        die_after_seconds=die_after_seconds or None,
+    )
+    sim.no_capacity.update(no_capacity)
+    sim.self_delete_refused = self_delete_refused
+
+    def announce(url: str) -> None:
+        typer.echo(f"RunPod simulator listening on {url}/v2 (GPU types: {', '.join(sim.gpu_types)})")
+        typer.echo(f"Pods run here as local processes; their output goes to {sim.logs_dir}")
+        typer.echo("Point CallScript at it with:")
+        typer.echo(
+            f"  export CALLSCRIPT_RUNPOD_API_URL={url} RUNPOD_API_KEY={sim.api_key} CALLSCRIPT_RUNPOD_IMAGE=callscript:local"
+        )
+
+    with sim.serve(host=host, port=port) as server:
+        announce(server.url)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
