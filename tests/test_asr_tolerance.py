@@ -375,3 +375,12 @@ rules:
         parse_policy(text % 0.8)
     with pytest.raises(PolicyError, match="review_similarity must be below min_similarity"):
         parse_policy(text.replace("patterns", "phrases") % 0.9)
+
+
+def test_the_last_few_words_of_a_call_are_not_found_inside_a_longer_phrase():
+    # The search's last chunk may be shorter than the phrase; rapidfuzz then aligns the chunk inside the
+    # phrase, and "security" would read as "calling on behalf of social security" at similarity 1.
+    said = ("so let me look at the plans that fit your doctors " * 8 + "and your social security").split()
+    stream = WordStream.of([Word(start=i * 0.4, end=i * 0.4 + 0.3, text=t) for i, t in enumerate(said)])
+    assert stream.fuzzy_spans("calling on behalf of social security", 0.75) == []
+    assert stream.fuzzy_spans("your social security", 0.9) != []
