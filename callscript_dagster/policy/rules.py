@@ -156,6 +156,9 @@ def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | Sequence
         if spans and (detector.unless.phrases or detector.unless.patterns):
             vetoes = stream.spans(detector.unless.regexes_for(stream.text), within)
             spans = [s for s in spans if not any(_overlap(s[0], v) for v in vetoes)]
+        # A near match overlapping a firm one adds nothing but a longer quote.
+        firm = [span for span, near in spans if near is None]
+        spans = [s for s in spans if s[1] is None or not any(_overlap(s[0], f) for f in firm)]
         hits += [
             _Hit(stream.words_of(span), stream.mean_probability(span), near) for span, near in _merge(spans)
         ]
