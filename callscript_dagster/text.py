@@ -183,7 +183,7 @@ class WordStream:
             return []
         pos, endpos = self._bounds(within)
         search_end = self._search_end(within)
-        chunk = max(4 * len(needle), 240)
+        chunk = max(4 * len(needle), 480)  # fewer, longer alignments: the cost is mostly per call
         step = chunk - len(needle)
         found: list[tuple[tuple[int, int], float]] = []
         for lo in range(pos, max(pos + 1, search_end), step):
