@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import ScoreAlignment
 
 
 class Word(Protocol):
@@ -182,28 +183,45 @@ class WordStream:
             return []
         pos, endpos = self._bounds(within)
         search_end = self._search_end(within)
-        chunk = max(4 * len(needle), 240)
+        chunk = max(4 * len(needle), 480)  # fewer, longer alignments: the cost is mostly per call
         step = chunk - len(needle)
         found: list[tuple[tuple[int, int], float]] = []
         for lo in range(pos, max(pos + 1, search_end), step):
             hi = min(lo + chunk, endpos)
-            m = fuzz.partial_ratio_alignment(needle, self.text[lo:hi], score_cutoff=100 * min_similarity)
-            if m is None or m.dest_end <= m.dest_start:
-                continue
-            start, end = lo + m.dest_start, lo + m.dest_end
-            while start < end and self.text[start] in " \n":
-                start += 1
-            if start >= search_end:
-                continue
-            span = (self.token_at(start), self.token_at(end - 1))
-            if found and span[0] <= found[-1][0][1]:  # chunks overlap: keep the better of two alike
-                if m.score / 100 > found[-1][1]:
-                    found[-1] = (span, m.score / 100)
-                continue
-            found.append((span, m.score / 100))
+            found_in = self._aligned(needle, min_similarity, lo, hi, search_end)
+            if found_in is not None:
+                span, score = found_in
+                if found and span[0] <= found[-1][0][1]:  # chunks overlap: keep the better of two alike
+                    if score > found[-1][1]:
+                        found[-1] = (span, score)
+                else:
+                    found.append((span, score))
+            # Past the end, the next chunk would be a tail shorter than the needle, already searched
+            # by this one (chunks overlap by a needle's length).
             if hi >= endpos:
                 break
         return found
+
+    def _aligned(
+        self, needle: str, min_similarity: float, lo: int, hi: int, search_end: int
+    ) -> tuple[tuple[int, int], float] | None:
+        """The token span and similarity of the best alignment of `needle` in text[lo:hi] starting before
+        `search_end`, or None."""
+        text = self.text[lo:hi]
+        # rapidfuzz aligns the shorter string inside the longer: a text shorter than the needle (a short
+        # window) is compared whole, or a stray "y" would be found "in" the needle at similarity 1.
+        if len(text) >= len(needle):
+            m = fuzz.partial_ratio_alignment(needle, text, score_cutoff=100 * min_similarity)
+        else:
+            m = _whole_alignment(needle, text, min_similarity)
+        if m is None or m.dest_end <= m.dest_start:
+            return None
+        start, end = lo + m.dest_start, lo + m.dest_end
+        while start < end and self.text[start] in " \n":
+            start += 1
+        if start >= search_end:
+            return None
+        return (self.token_at(start), self.token_at(end - 1)), m.score / 100
 
     def window(self, start: float, end: float) -> tuple[int, int] | None:
         """(first token, last token) of the words starting between `start` and `end` seconds; None if none."""
@@ -241,6 +259,14 @@ class WordStream:
 
     def token_at(self, offset: int) -> int:
         return bisect.bisect_right(self.offsets, offset) - 1
+
+
+def _whole_alignment(needle: str, text: str, min_similarity: float) -> ScoreAlignment | None:
+    """`text` as a whole against `needle`, shaped like rapidfuzz's partial alignment; None below the cutoff."""
+    score = fuzz.ratio(needle, text)
+    if score < 100 * min_similarity:
+        return None
+    return ScoreAlignment(score, 0, len(needle), 0, len(text))
 
 
 # How far past a time window a phrase that started inside it may run (characters of normalized text).

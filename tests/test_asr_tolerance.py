@@ -290,6 +290,7 @@ def test_a_rule_that_fired_only_on_unclear_evidence_is_settled_by_the_llm_or_a_p
         ("min_similarity", 0, "min_similarity: must be > 0"),
         ("min_similarity", 1.5, "min_similarity"),
         ("min_word_probability", -0.1, "min_word_probability: must be >= 0"),
+        ("review_similarity", 1, "review_similarity: must be less than 1"),
     ],
 )
 def test_a_policy_with_an_impossible_threshold_names_the_field(field, value, message):
@@ -309,3 +310,77 @@ rules:
     with pytest.raises(PolicyError) as error:
         parse_policy(text)
     assert f"rule 'disclosure': detectors[0].{message}" in str(error.value)
+
+
+PITCH = "But sir, our rates are the lowest they have been all year, what is your monthly income?"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Stop calling me.", "flagged"),
+        ("Top calling me.", "needs_review"),  # heard only nearly: the request may be misheard, or not made
+        ("Thanks for calling me back.", "safe"),
+    ],
+)
+def test_a_do_not_call_request_heard_only_nearly_sends_an_ignored_request_to_review(policy, said, expected):
+    judgment = verdict(policy, call(OPENING, ("caller", 8.0, said), ("agent", 10.0, PITCH)))
+    assert judgment.verdict == expected
+    if expected == "needs_review":
+        [reason] = judgment.reasons
+        assert reason.startswith(
+            "do_not_call: needs_review (only a near match: 'Top calling' at 8.0 s is 0.96"
+        )
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Call my recording for training purposes.", "needs_review"),  # "this call is recorded for ..."
+        ("This call is for quality purposes only.", "flagged"),  # not a disclosure, and not nearly one
+        ("How can I help you today?", "flagged"),
+    ],
+)
+def test_a_missing_disclosure_is_for_review_where_something_nearly_like_it_was_said(policy, said, expected):
+    transcript = call(
+        ("agent", 0.0, f"Thanks for calling Acme Lending, my name is Sarah. {said}", 0.95),
+        ("caller", 6.0, "Hi, I need a loan.", 0.95),
+    )
+    judgment = verdict(policy, transcript)
+    assert judgment.verdict == expected
+    [reason] = judgment.reasons
+    if expected == "needs_review":
+        assert (
+            "only a near match: 'Sarah. Call my recording for training purposes.' at 3.2 s is 0.79" in reason
+        )
+    else:
+        assert reason == "recording_disclosure: flagged (rules)"
+
+
+def test_a_review_similarity_needs_phrases_and_must_be_below_min_similarity():
+    text = """
+version: "1"
+name: n
+description: d
+rules:
+  - id: disclosure
+    title: Disclosure
+    severity: low
+    llm_guidance: g
+    citation: c
+    detectors:
+      - {kind: required, patterns: ["call is recorded"], min_similarity: 0.9, review_similarity: %s}
+"""
+    with pytest.raises(PolicyError, match="review_similarity needs phrases"):
+        parse_policy(text % 0.8)
+    with pytest.raises(PolicyError, match="review_similarity must be below min_similarity"):
+        parse_policy(text.replace("patterns", "phrases") % 0.9)
+
+
+def test_the_last_few_words_of_a_call_are_not_found_inside_a_longer_phrase():
+    # The search's last chunk may be shorter than the phrase; rapidfuzz then aligns the chunk inside the
+    # phrase, and "security" would read as "calling on behalf of social security" at similarity 1.
+    said = ("so let me look at the plans that fit your doctors " * 8 + "and your social security").split()
+    stream = WordStream.of([Word(start=i * 0.4, end=i * 0.4 + 0.3, text=t) for i, t in enumerate(said)])
+    assert stream.fuzzy_spans("calling on behalf of social security", 0.75) == []
+    assert stream.fuzzy_spans("your social security", 0.9) != []

@@ -120,16 +120,33 @@ class _TextDetector(_Detector, Phrases):
         description="the transcriber's mean word probability below which the words this detector decides on "
         "are too uncertain: the rule's verdict is then needs_review instead of flagged",
     )
+    review_similarity: float | None = Field(
+        default=None,
+        gt=0,
+        lt=1,
+        description="below `min_similarity`: a phrase matched only this alike is a near match, which the "
+        "transcript cannot settle (misheard, or not said?): a forbidden phrase or a trigger heard so is "
+        "needs_review, and so is a required statement whose nearest wording is so close",
+    )
 
     @functools.cached_property
     def needles(self) -> list[str]:
         """The phrases as normalized text, for fuzzy matching."""
         return [" ".join(tokens(p)) for p in self.phrases]
 
+    @property
+    def fuzzy_floor(self) -> float:
+        """The least similarity at which a phrase is worth reporting: near matches included."""
+        return min(self.min_similarity, self.review_similarity or 1.0)
+
     @model_validator(mode="after")
     def _has_text(self) -> _TextDetector:
         if not (self.phrases or self.patterns):
             raise ValueError("needs at least one phrase or pattern")
+        if self.review_similarity is not None and self.review_similarity >= self.min_similarity:
+            raise ValueError("review_similarity must be below min_similarity")
+        if self.review_similarity is not None and not self.phrases:
+            raise ValueError("review_similarity needs phrases (patterns match exactly)")
         return self
 
 

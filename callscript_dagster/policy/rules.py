@@ -16,8 +16,10 @@ How matching works
 - Transcription errors: phrases of a detector with `min_similarity` < 1 also match misheard (`WordStream.
   fuzzy_spans`, the one fuzzy mechanism); windows are searched as token ranges, so a 30-minute call costs
   no more than its windows. A finding the transcript cannot settle carries `uncertain` (why), and its rule
-  is needs_review rather than flagged: words below the detector's `min_word_probability`, or a match said
-  by an "unknown" speaker on a rule about the agent or the caller (a mono call's caller may have said it).
+  is needs_review rather than flagged: words below the detector's `min_word_probability`, a match said
+  by an "unknown" speaker on a rule about the agent or the caller (a mono call's caller may have said it),
+  or a near match (`review_similarity` ≤ similarity < `min_similarity`): a forbidden phrase or trigger
+  heard only nearly, or a required statement missing where something nearly like it was said.
 """
 
 from __future__ import annotations
@@ -110,6 +112,7 @@ def _hears(constraint: SpeakerConstraint, speaker: str) -> bool:
 class _Hit:
     words: list[Word]
     probability: float | None = None  # the words' mean recognition probability, when known
+    near: float | None = None  # a near match only: its similarity, below the detector's min_similarity
 
     @property
     def speaker(self) -> str:
@@ -131,7 +134,8 @@ class _Hit:
 def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | SequenceDetector) -> list[_Hit]:
     """Matches of a text detector inside its window, not voided by `unless`, overlapping matches merged.
     Patterns match exactly; phrases also fuzzily when the detector's `min_similarity` is below 1 (a
-    required detector only looks fuzzily when nothing matched exactly)."""
+    required detector only looks fuzzily when nothing matched exactly), and down to `review_similarity`
+    as near matches (`_Hit.near`)."""
     window = call.window(detector)
     if window is None:
         return []
@@ -140,17 +144,24 @@ def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | Sequence
         within = stream.window(*window)
         if within is None:
             continue
-        spans = stream.spans(detector.regexes_for(stream.text), within)
-        if detector.min_similarity < 1 and not (spans and isinstance(detector, RequiredDetector)):
+        spans: list[tuple[tuple[int, int], float | None]] = [
+            (span, None) for span in stream.spans(detector.regexes_for(stream.text), within)
+        ]
+        if detector.fuzzy_floor < 1 and not (spans and isinstance(detector, RequiredDetector)):
             spans += [
-                span
+                (span, None if similarity >= detector.min_similarity else similarity)
                 for needle in detector.needles
-                for span, _ in stream.fuzzy_spans(needle, detector.min_similarity, within)
+                for span, similarity in stream.fuzzy_spans(needle, detector.fuzzy_floor, within)
             ]
         if spans and (detector.unless.phrases or detector.unless.patterns):
             vetoes = stream.spans(detector.unless.regexes_for(stream.text), within)
-            spans = [s for s in spans if not any(_overlap(s, v) for v in vetoes)]
-        hits += [_Hit(stream.words_of(span), stream.mean_probability(span)) for span in _merge(spans)]
+            spans = [s for s in spans if not any(_overlap(s[0], v) for v in vetoes)]
+        # A near match overlapping a firm one adds nothing but a longer quote.
+        firm = [span for span, near in spans if near is None]
+        spans = [s for s in spans if s[1] is None or not any(_overlap(s[0], f) for f in firm)]
+        hits += [
+            _Hit(stream.words_of(span), stream.mean_probability(span), near) for span, near in _merge(spans)
+        ]
     return sorted((hit for hit in hits if window[0] <= hit.start <= window[1]), key=lambda hit: hit.start)
 
 
@@ -158,13 +169,20 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for span in sorted(spans):
-        if merged and span[0] <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
+def _merge(
+    spans: list[tuple[tuple[int, int], float | None]],
+) -> list[tuple[tuple[int, int], float | None]]:
+    """Overlapping spans as one; a merged span is near (its best similarity) only if all its parts are."""
+    merged: list[tuple[tuple[int, int], float | None]] = []
+    for span, near in sorted(spans, key=lambda s: s[0]):
+        if merged and span[0] <= merged[-1][0][1]:
+            (first, last), was = merged[-1]
+            merged[-1] = (
+                (first, max(last, span[1])),
+                None if was is None or near is None else max(was, near),
+            )
         else:
-            merged.append(span)
+            merged.append((span, near))
     return merged
 
 
@@ -227,15 +245,29 @@ def _forbidden(detector: ForbiddenDetector, call: _Call, what: str) -> list[_Evi
             hit.end,
             hit.quote,
             f"{_who(hit.speaker)} said '{hit.quote}' at {hit.start:.1f} s ({what})",
-            uncertain=_doubt(hit.probability, detector.min_word_probability, hit.speaker, detector.speaker),
+            uncertain=_near(hit, detector)
+            or _doubt(hit.probability, detector.min_word_probability, hit.speaker, detector.speaker),
         )
         for hit in _hits(call, detector)
     ]
 
 
+def _near(hit: _Hit, detector: ForbiddenDetector | RequiredDetector | SequenceDetector) -> str | None:
+    """Why a near match cannot settle a rule: misheard words, or other words that sound alike."""
+    if hit.near is None:
+        return None
+    return (
+        f"only a near match: '{hit.quote}' at {hit.start:.1f} s is {hit.near:.2f} alike "
+        f"(< {detector.min_similarity:g}); misheard, or not said?"
+    )
+
+
 def _required(detector: RequiredDetector, call: _Call, what: str) -> list[_Evidence]:
     window = call.window(detector)
-    if window is None or _hits(call, detector):
+    if window is None:
+        return []
+    hits = _hits(call, detector)
+    if any(hit.near is None for hit in hits):
         return []
     start, end = window[0], min(window[1], call.end)
     if detector.within_seconds is None:
@@ -244,8 +276,9 @@ def _required(detector: RequiredDetector, call: _Call, what: str) -> list[_Evide
         ended = ", when the call ended" if end < window[1] else ""
         when = f"in the first {detector.within_seconds:g} s ({start:.1f}–{end:.1f} s{ended})"
     # An absence is only as certain as the words searched: unclear audio may hide the statement.
-    uncertain = None
-    if detector.min_word_probability is not None:
+    # A near match may be the statement misheard: a person listens before anyone is flagged.
+    uncertain = _near(max(hits, key=lambda hit: hit.near or 0), detector) if hits else None
+    if uncertain is None and detector.min_word_probability is not None:
         heard = [
             w for stream in call.streams[detector.speaker] for w in stream.words if start <= w.start <= end
         ]
@@ -273,7 +306,9 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
     requests = _hits(call, detector)
     if not requests:
         return []
-    request, then = requests[0], detector.then
+    # A request heard clearly settles it; one only nearly heard is judged too, but for review.
+    request = next((r for r in requests if r.near is None), requests[0])
+    then = detector.then
     after = [word for word in call.words if word.start >= request.end]
     turn_of = _turn_numbers(after)
     # The other side's words after the request, from the streams normalized once per call.
@@ -313,7 +348,8 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
             counted[-1].end,
             verbatim(w.text for w in first_turn),
             rationale,
-            uncertain=_doubt(mean, then.min_word_probability, speaker, then.speaker),
+            uncertain=_near(request, detector)
+            or _doubt(mean, then.min_word_probability, speaker, then.speaker),
         )
     ]
 
