@@ -4,10 +4,13 @@ HTTP, a temporary vault)."""
 from __future__ import annotations
 
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import dagster as dg
+import httpx
 
 from callscript_dagster.assets.judgments import build_judgments
 from callscript_dagster.assets.ringba_calls import build_ringba_calls
@@ -129,3 +132,31 @@ def evaluate_run_failure_sensor(
         resources=resources,
     ) as context:
         sensor(context.for_run_failure())
+
+
+class Polled(Protocol):
+    def poll(self) -> int | None: ...
+
+
+def wait_for(
+    condition: Callable[[], Any],
+    timeout: float,
+    what: str,
+    process: Polled,
+    describe: Callable[[], str] = lambda: "",
+) -> Any:
+    """Poll `condition` every 2 s until it is truthy (its value is returned), failing at once if `process` (a
+    deployment under test) exits, and after `timeout` seconds; `describe` adds context (a log tail) to either
+    failure. A condition that cannot be evaluated yet (server not up, field not there yet) counts as not met."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the deployment exited while waiting for {what}\n{describe()}")
+        try:
+            value = condition()
+        except (httpx.HTTPError, KeyError, TypeError):
+            value = None
+        if value:
+            return value
+        time.sleep(2)
+    raise AssertionError(f"timed out waiting for {what}\n{describe()}")

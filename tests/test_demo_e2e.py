@@ -28,6 +28,7 @@ from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.settings import Settings
 
 from conftest import embedded_home
+from harness import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -51,20 +52,6 @@ def graphql(url: str, query: str, variables: dict) -> dict:
     response = httpx.post(url, json={"query": query, "variables": variables}, timeout=30)
     response.raise_for_status()
     return response.json()["data"]
-
-
-def wait_for(condition, timeout: float, what: str, demo: subprocess.Popen):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert demo.poll() is None, f"the demo exited while waiting for {what}"
-        try:
-            value = condition()
-        except (httpx.HTTPError, KeyError):
-            value = None
-        if value:
-            return value
-        time.sleep(2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_server, db, tmp_path) -> None:

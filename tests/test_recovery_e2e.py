@@ -12,7 +12,6 @@ import json
 import os
 import socket
 import subprocess
-import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -26,10 +25,11 @@ from callscript_dagster.cli import app
 from callscript_dagster.db.server import dagster_storage_url
 from callscript_dagster.demo import dagster_dev
 from callscript_dagster.instance import dagster_yaml_template
-from callscript_dagster.processes import ProcessGroup
 from callscript_dagster.settings import get_settings
 from callscript_simulators.ringba import RingbaSimulator
 from callscript_simulators.slack import SlackSimulator
+
+from harness import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
 
@@ -48,21 +48,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def wait_for(condition, timeout: float, what: str, dagster: ProcessGroup, log_path) -> object:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if dagster.poll() is not None:
-            raise AssertionError(f"dagster exited while waiting for {what}:\n{log_path.read_text()[-3000:]}")
-        try:
-            value = condition()
-        except (httpx.HTTPError, KeyError, TypeError):
-            value = None
-        if value:
-            return value
-        time.sleep(2)
-    raise AssertionError(f"timed out waiting for {what}:\n{log_path.read_text()[-3000:]}")
 
 
 def test_a_fault_day_alerts_once_recovers_through_a_backfill_and_its_checks_turn_green(
@@ -123,7 +108,10 @@ def test_a_fault_day_alerts_once_recovers_through_a_backfill_and_its_checks_turn
         }
         dagster = dagster_dev(port, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path)
         try:
-            wait = lambda condition, seconds, what: wait_for(condition, seconds, what, dagster, log_path)  # noqa: E731
+
+            def wait(condition, seconds: float, what: str):
+                return wait_for(condition, seconds, what, dagster, lambda: log_path.read_text()[-3000:])
+
             wait(lambda: httpx.get(f"{ui}/server_info", timeout=5).is_success, 240, "the UI")
 
             def callscript(*args: str):

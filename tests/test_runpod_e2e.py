@@ -35,6 +35,7 @@ from callscript_simulators.ringba import RingbaSimulator
 from callscript_simulators.runpod import RunPodSimulator
 
 from conftest import _create_database, _drop_database
+from harness import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
 
@@ -56,18 +57,7 @@ class Deployment:
     secrets: list[str]
 
     def wait(self, condition, seconds: float, what: str):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if self.dagster.poll() is not None:
-                raise AssertionError(f"dagster exited while waiting for {what}:\n{self.tail()}")
-            try:
-                value = condition()
-            except (httpx.HTTPError, KeyError, TypeError):
-                value = None
-            if value:
-                return value
-            time.sleep(2)
-        raise AssertionError(f"timed out waiting for {what}:\n{self.tail()}")
+        return wait_for(condition, seconds, what, self.dagster, self.tail)
 
     def tail(self) -> str:
         pods = "\n".join(
