@@ -120,7 +120,7 @@ def build_runpod_resource(settings: Settings) -> RunPodResource:
 def realtime_lanes(settings: Settings) -> list[Lane]:
     """The lanes the near-real-time run carries new calls through. With RunPod on it stops before the Factory
     lane: a run with it would go to a GPU pod whole, ingest included; the lane sensor's Factory runs go there."""
-    lanes = [Lane(lane) for lane in settings.realtime_lanes.split(",")]
+    lanes = [Lane(lane) for lane in settings.split_list(settings.realtime_lanes)]
     if settings.runpod_enabled and Lane.FACTORY in lanes:
         lanes = lanes[: lanes.index(Lane.FACTORY)]
     return lanes

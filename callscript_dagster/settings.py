@@ -341,6 +341,7 @@ class Settings(BaseSettings):
 
     @staticmethod
     def split_list(value: str) -> list[str]:
+        """A comma-separated setting's items (blanks and surrounding spaces dropped)."""
         return [item.strip() for item in value.split(",") if item.strip()]
 
     @field_validator("timezone")
@@ -364,14 +365,14 @@ class Settings(BaseSettings):
     @classmethod
     def _known_lanes(cls, value: str) -> str:
         known = ["ingest", "vault", "factory", "judge"]
-        lanes = [lane.strip() for lane in value.split(",") if lane.strip()]
+        lanes = cls.split_list(value)
         if not lanes or lanes[0] != "ingest" or any(lane not in known for lane in lanes):
             raise ValueError(f"must list lanes of {known}, starting with ingest (got {value!r})")
         return ",".join(lanes)
 
     @property
     def recording_host_patterns(self) -> list[str]:
-        return [host.strip() for host in self.recording_hosts.split(",") if host.strip()]
+        return self.split_list(self.recording_hosts)
 
     @property
     def tz(self) -> ZoneInfo:
