@@ -22,7 +22,7 @@ SETTINGS = Settings(
     RINGBA_API_TOKEN="token-that-must-not-leak",
     DATABASE_URL="postgresql://callscript:db-password-that-must-not-leak@db.internal/calls",
     CALLSCRIPT_S3_SECRET_ACCESS_KEY="s3-secret-that-must-not-leak",
-    SLACK_WEBHOOK_URL="https://hooks.slack.com/services/T0/B0/webhook-that-must-not-leak",
+    SLACK_WEBHOOK_URL="https://webhooks.example.invalid/services/webhook-that-must-not-leak",
 )
 
 

@@ -52,7 +52,7 @@ def test_the_simulator_speaks_slacks_chat_post_message_contract(slack) -> None:
     answer = client.chat_postMessage(channel="#alerts", text="hello")
     assert answer["ok"] and answer["channel"] == "#alerts" and answer["ts"]
     for token, channel, error in [
-        ("xoxb-wrong", "#alerts", "invalid_auth"),
+        ("wrong-bot-token", "#alerts", "invalid_auth"),
         (DEFAULT_BOT_TOKEN, "#nowhere", "channel_not_found"),
     ]:
         with pytest.raises(SlackApiError) as raised:

@@ -42,7 +42,9 @@ from starlette.routing import Route
 from callscript_simulators.server import BackgroundServer
 
 DEFAULT_HOOK = ("T00000000", "B00000000", "XXXXXXXXXXXXXXXXXXXXXXXX")
-DEFAULT_BOT_TOKEN = "xoxb-000000000000-0000000000000-simulatedtoken0000000000"
+DEFAULT_BOT_TOKEN = (
+    "simulated-slack-bot-token"  # not Slack's xoxb- format: nothing here looks like a real token
+)
 DEFAULT_CHANNELS = ("#alerts", "C0ALERTS00")
 
 
