@@ -351,6 +351,9 @@ def eval_corpus(
     policy: Path | None = typer.Option(
         None, help="Policy YAML to judge with (default: CALLSCRIPT_POLICY_PATH, else the shipped policy)."
     ),
+    beam_size: int = typer.Option(
+        0, min=0, help="Whisper beam width (default: CALLSCRIPT_WHISPER_BEAM_SIZE, 5); 1 is greedy."
+    ),
     llm: bool = typer.Option(
         False,
         "--llm",
@@ -394,6 +397,7 @@ def eval_corpus(
         device=settings.whisper_device,
         compute_type=settings.whisper_compute_type,
         batch_size=settings.whisper_batch_size,
+        beam_size=beam_size or settings.whisper_beam_size,
         cpu_threads=settings.whisper_cpu_threads,
         agent_channel=settings.agent_channel,
         diarization_pipeline=settings.diarization_pipeline,

@@ -83,6 +83,7 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
             device=settings.whisper_device,
             compute_type=settings.whisper_compute_type,
             batch_size=settings.whisper_batch_size,
+            beam_size=settings.whisper_beam_size,
             cpu_threads=settings.whisper_cpu_threads,
             agent_channel=settings.agent_channel,
             diarization_pipeline=str(settings.diarization_pipeline)

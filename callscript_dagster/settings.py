@@ -145,6 +145,12 @@ class Settings(BaseSettings):
         description="auto: float16 on CUDA, int8 on CPU.",
     )
     whisper_batch_size: int = Field(default=16, ge=1, validation_alias="CALLSCRIPT_WHISPER_BATCH_SIZE")
+    whisper_beam_size: int = Field(
+        default=5,
+        ge=1,
+        validation_alias="CALLSCRIPT_WHISPER_BEAM_SIZE",
+        description="Beam search width; 1 is greedy decoding (faster, mishears more of an 8 kHz call).",
+    )
     whisper_cpu_threads: int = Field(default=0, ge=0, validation_alias="CALLSCRIPT_WHISPER_CPU_THREADS")
     agent_channel: Literal[0, 1] = Field(
         default=0,

@@ -384,3 +384,88 @@ def test_the_last_few_words_of_a_call_are_not_found_inside_a_longer_phrase():
     stream = WordStream.of([Word(start=i * 0.4, end=i * 0.4 + 0.3, text=t) for i, t in enumerate(said)])
     assert stream.fuzzy_spans("calling on behalf of social security", 0.75) == []
     assert stream.fuzzy_spans("your social security", 0.9) != []
+
+
+@pytest.mark.parametrize(
+    ("speaker", "text", "expected"),
+    [
+        # the digits came out as words: someone has to listen to what was read
+        ("agent", "I need your social security number to run the application.", "needs_review"),
+        ("caller", "Sure, my card number is for one one won, won won one.", "needs_review"),
+        ("agent", "And the security code on the back?", "needs_review"),
+        # read clearly, the number itself flags the call
+        ("caller", "My social security number is 219 05 3348.", "flagged"),
+        # no full number asked for or given
+        ("agent", "Can you confirm the last four digits of your social security number?", "safe"),
+        ("agent", "I'll transfer you so you can enter your card number on the keypad.", "safe"),
+        ("agent", "We will never ask for your card number on this call.", "safe"),
+        ("agent", "What's the best phone number to reach you?", "safe"),
+    ],
+)
+def test_a_full_number_asked_for_or_given_is_for_review_when_the_digits_were_not_heard(
+    policy, speaker, text, expected
+):
+    judgment = verdict(policy, call(OPENING, (speaker, 8.0, text)))
+    assert judgment.verdict == expected
+    if expected == "needs_review":
+        assert judgment.reasons == [
+            "sensitive_data: needs_review (full SSN, card or account number asked for or given: the policy "
+            "asks a person to check, not to flag)"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        # an introduction whose name or company came out as other words: a person listens
+        (
+            "Good morning. You've reached Luvam in Shorland. This is Cameron. This call is recorded.",
+            "needs_review",
+        ),
+        (
+            "This call is recorded. My name is Andrew the front end right scene. How can I help?",
+            "needs_review",
+        ),
+        (
+            "This call is recorded. I ban you from north south islands. What are you looking for?",
+            "needs_review",
+        ),
+        # nothing like an introduction, or a name with nothing after it: flagged as before
+        ("Hello, this call is recorded. How can I help you today?", "flagged"),
+        ("Hello, this call is recorded. My name is Sarah. How can I help you today?", "flagged"),
+        # a clear introduction
+        ("This call is recorded. My name is Sarah with Acme Lending. How can I help?", "safe"),
+    ],
+)
+def test_an_introduction_heard_without_a_clear_name_or_company_is_for_review(policy, opening, expected):
+    transcript = call(("agent", 0.0, opening), ("caller", 12.0, "Hi, I need a personal loan."))
+    judgment = verdict(policy, transcript)
+    assert judgment.verdict == expected
+    if expected == "needs_review":
+        [reason] = judgment.reasons
+        assert reason.startswith("agent_identification: needs_review (only something like it: '")
+
+
+def test_a_detector_asking_for_review_never_flags_and_a_firm_finding_still_does():
+    policy = parse_policy(
+        """
+version: "t"
+name: t
+description: t
+rules:
+  - id: wording
+    title: Wording
+    severity: low
+    citation: c
+    llm_guidance: g
+    detectors:
+      - kind: forbidden
+        outcome: needs_review
+        phrases: [cheap]
+      - kind: forbidden
+        phrases: [scam]
+"""
+    )
+    assert verdict(policy, call(("agent", 0.0, "it is cheap"))).verdict == "needs_review"
+    assert verdict(policy, call(("agent", 0.0, "it is cheap and a scam"))).verdict == "flagged"
+    assert verdict(policy, call(("agent", 0.0, "it is fine"))).verdict == "safe"

@@ -373,7 +373,11 @@ def test_abusive_language(policy, speaker, text, flagged):
     ],
 )
 def test_sensitive_data(policy, speaker, text, redacted):
-    findings = findings_of(policy, call(OPENING, (speaker, 10.0, text)), "sensitive_data")
+    findings = [
+        f
+        for f in findings_of(policy, call(OPENING, (speaker, 10.0, text)), "sensitive_data")
+        if f.detector.endswith(":digits")  # the numbers themselves; asking for one is test_asr_tolerance's
+    ]
     assert [f.redacted_quote for f in findings] == ([redacted] if redacted else [])
     for finding in findings:
         assert finding.speaker == speaker and finding.quote in text  # the quote itself stays verbatim

@@ -102,6 +102,11 @@ class _Detector(_Strict):
         default=None, gt=0, description="only the first N seconds, counted from the speaker's first word"
     )
     label: str | None = Field(default=None, description="what it looks for, in words, for rationales")
+    outcome: Literal["flagged", "needs_review"] = Field(
+        default="flagged",
+        description="what a finding of this detector makes its rule: needs_review for evidence that asks a "
+        "person to listen rather than proves a violation (the agent asking for a full card number)",
+    )
 
 
 class _TextDetector(_Detector, Phrases):
@@ -160,6 +165,11 @@ class RequiredDetector(_TextDetector):
     """No match within the window is a violation."""
 
     kind: Literal["required"]
+    near: Phrases = Field(
+        default_factory=Phrases,
+        description="wording that may be the statement misheard (an introduction whose name came out as "
+        "other words): found in the window while the statement is missing, the absence is needs_review",
+    )
 
 
 class Acknowledgement(_Strict):

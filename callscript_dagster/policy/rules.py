@@ -25,7 +25,7 @@ How matching works
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from callscript_dagster.policy.model import (
     Acknowledgement,
@@ -226,6 +226,9 @@ def _run(rule: Rule, index: int, detector: Detector, call: _Call) -> list[Findin
             evidence = _sequence(detector, call)
         case DigitsDetector():
             evidence = _digits(detector, call)
+    if detector.outcome == "needs_review":
+        asks = f"{what}: the policy asks a person to check, not to flag"
+        evidence = [replace(e, uncertain=e.uncertain or asks) for e in evidence]
     return [
         Finding(
             rule_id=rule.id,
@@ -278,6 +281,8 @@ def _required(detector: RequiredDetector, call: _Call, what: str) -> list[_Evide
     # An absence is only as certain as the words searched: unclear audio may hide the statement.
     # A near match may be the statement misheard: a person listens before anyone is flagged.
     uncertain = _near(max(hits, key=lambda hit: hit.near or 0), detector) if hits else None
+    if uncertain is None:
+        uncertain = _alike(call, detector, window)
     if uncertain is None and detector.min_word_probability is not None:
         heard = [
             w for stream in call.streams[detector.speaker] for w in stream.words if start <= w.start <= end
@@ -299,6 +304,23 @@ def _required(detector: RequiredDetector, call: _Call, what: str) -> list[_Evide
             uncertain=uncertain,
         )
     ]
+
+
+def _alike(call: _Call, detector: RequiredDetector, window: tuple[float, float]) -> str | None:
+    """Why a missing statement may be there misheard: the window holds wording of the detector's `near`
+    (an introduction whose name or company came out as other words)."""
+    if not (detector.near.phrases or detector.near.patterns):
+        return None
+    for stream in call.streams[detector.speaker]:
+        within = stream.window(*window)
+        spans = stream.spans(detector.near.regexes_for(stream.text), within) if within else []
+        if spans:
+            words = stream.words_of(spans[0])
+            return (
+                f"only something like it: '{verbatim(w.text for w in words)}' at {words[0].start:.1f} s; "
+                "misheard, or not said?"
+            )
+    return None
 
 
 def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:

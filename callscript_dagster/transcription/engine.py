@@ -216,6 +216,7 @@ class Transcriber:
         device: str,
         compute_type: str,
         batch_size: int = 16,
+        beam_size: int = 5,
         agent_channel: int = 0,
         diarization_pipeline: str | Path | None = None,
     ) -> None:
@@ -234,7 +235,9 @@ class Transcriber:
         self.batched_pipeline = BatchedInferencePipeline(model) if device == "cuda" else None
         self.options: dict[str, Any] = {
             "language": None if model.model.is_multilingual else "en",
-            "beam_size": 5 if device == "cuda" else 1,  # greedy on CPU: ~2x faster, little loss on calls
+            # Greedy decoding (1) is faster on CPU but hears more words wrong on 8 kHz audio, and the rules
+            # judge words: on eval/'s tune split, 5 took flagged precision from 0.80 to 0.92.
+            "beam_size": beam_size,
             "vad_filter": True,  # skip hold silence; it's also where Whisper hallucinates
             "word_timestamps": True,
             "condition_on_previous_text": False,  # stops one misheard phrase from looping through a call
@@ -397,6 +400,7 @@ def load_transcriber(
     device: str = "auto",
     compute_type: str = "auto",
     batch_size: int = 16,
+    beam_size: int = 5,
     cpu_threads: int = 0,
     agent_channel: int = 0,
     diarization_pipeline: str | Path | None = None,
@@ -415,6 +419,7 @@ def load_transcriber(
         device=device,
         compute_type=compute_type,
         batch_size=batch_size,
+        beam_size=beam_size,
         agent_channel=agent_channel,
         diarization_pipeline=diarization_pipeline,
     )
