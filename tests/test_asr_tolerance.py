@@ -469,3 +469,23 @@ rules:
     assert verdict(policy, call(("agent", 0.0, "it is cheap"))).verdict == "needs_review"
     assert verdict(policy, call(("agent", 0.0, "it is cheap and a scam"))).verdict == "flagged"
     assert verdict(policy, call(("agent", 0.0, "it is fine"))).verdict == "safe"
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        (
+            "Thanks for calling Acme Lending, my name is Sarah. This call is written for quality purposes.",
+            "needs_review",
+        ),
+        (
+            "Thanks for calling Acme Lending, my name is Sarah. For quality purposes, may I have your name?",
+            "flagged",
+        ),
+    ],
+)
+def test_a_disclosure_shaped_sentence_with_its_verb_misheard_is_for_review(policy, opening, expected):
+    judgment = verdict(policy, call(("agent", 0.0, opening), ("caller", 10.0, "Hi, I need a loan.")))
+    assert judgment.verdict == expected
+    if expected == "needs_review":
+        assert judgment.reasons[0].startswith("recording_disclosure: needs_review (only something like it: '")
