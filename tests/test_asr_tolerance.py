@@ -475,7 +475,7 @@ rules:
     ("opening", "expected"),
     [
         (
-            "Thanks for calling Acme Lending, my name is Sarah. This call is written for quality purposes.",
+            "Thanks for calling Acme Lending, my name is Sarah. This line is kept for training.",
             "needs_review",
         ),
         (
