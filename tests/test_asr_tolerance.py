@@ -336,7 +336,7 @@ def test_a_do_not_call_request_heard_only_nearly_sends_an_ignored_request_to_rev
 @pytest.mark.parametrize(
     ("said", "expected"),
     [
-        ("Call my recording for training purposes.", "needs_review"),  # "this call is recorded for ..."
+        ("Call my record in for training purposes.", "needs_review"),  # "this call is recorded for ..."
         ("This call is for quality purposes only.", "flagged"),  # not a disclosure, and not nearly one
         ("How can I help you today?", "flagged"),
     ],
@@ -351,7 +351,7 @@ def test_a_missing_disclosure_is_for_review_where_something_nearly_like_it_was_s
     [reason] = judgment.reasons
     if expected == "needs_review":
         assert (
-            "only a near match: 'Sarah. Call my recording for training purposes.' at 3.2 s is 0.79" in reason
+            "only a near match: 'Sarah. Call my record in for training purposes.' at 3.2 s is 0.79" in reason
         )
     else:
         assert reason == "recording_disclosure: flagged (rules)"
@@ -482,10 +482,17 @@ rules:
             "Thanks for calling Acme Lending, my name is Sarah. For quality purposes, may I have your name?",
             "flagged",
         ),
+        # reviewing is not recording, however alike the letters; shaped like a disclosure, a person checks
+        (
+            "Thanks for calling Acme Lending, my name is Sarah. Calls are reviewed for quality.",
+            "needs_review",
+        ),
+        # the word that matters was heard, the rest of the sentence not
+        ("Hello, this morning recording for quality purposes. My name is Sarah with Acme Lending.", "safe"),
     ],
 )
 def test_a_disclosure_shaped_sentence_with_its_verb_misheard_is_for_review(policy, opening, expected):
     judgment = verdict(policy, call(("agent", 0.0, opening), ("caller", 10.0, "Hi, I need a loan.")))
     assert judgment.verdict == expected
     if expected == "needs_review":
-        assert judgment.reasons[0].startswith("recording_disclosure: needs_review (only something like it: '")
+        assert judgment.reasons[0].startswith("recording_disclosure: needs_review (only ")
