@@ -1,6 +1,10 @@
 """Generate the labelled evaluation corpus in eval/ (audio + eval/labels.jsonl); see eval/README.md.
 
-The calls (what is said, the expected verdict and rules) are in scripts/eval_scenarios.py. This tool gives
+The calls (what is said, the expected verdict and rules) are in scripts/eval_scenarios.py. `--set holdout`
+builds the holdout set instead: the calls of scripts/eval_holdout_scenarios.py, written independently of the
+tuning and never used for it, into eval/holdout/ (audio + eval/holdout/labels.jsonl, audio paths relative to
+eval/holdout/), default seed 29. The holdout set is report-only: every call gets "split": "report", and no
+threshold or pattern may be tuned on it (see eval/holdout/README.md). This tool gives
 each call a line condition the way a real phone line varies, picked deterministically from --seed and the
 call's id:
 
@@ -19,12 +23,14 @@ sox, the FFmpeg inside PyAV): no dither, seeded noise, bit-exact muxing.
 
     .venv/bin/python scripts/make_eval_corpus.py              # writes eval/*.ogg|mp3|wav + eval/labels.jsonl
     .venv/bin/python scripts/make_eval_corpus.py --only dnc-ok-remove tpmo-late
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout   # writes eval/holdout/ (report-only)
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import random
 import shutil
@@ -39,12 +45,30 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_recordings as mr  # noqa: E402  (a sibling script, not a package)
-from eval_scenarios import SCENARIOS, Scenario  # noqa: E402
+from eval_scenarios import Scenario  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "eval"
 RATE = mr.SAMPLE_RATE  # 8 kHz: telephone band
 DEFAULT_SEED = 11
+
+
+@dataclass(frozen=True)
+class CorpusSet:
+    """One labelled set: where its scenarios come from, where it is written, its default seed, and its split
+    (None: the stratified tune/report split of split_of; a fixed value: every call gets it)."""
+
+    module: str
+    out_dir: Path
+    seed: int
+    split: str | None
+
+
+SETS = {
+    "main": CorpusSet("eval_scenarios", EVAL_DIR, DEFAULT_SEED, None),
+    # Report-only: written independently of the tuning, never tuned on.
+    "holdout": CorpusSet("eval_holdout_scenarios", EVAL_DIR / "holdout", 29, "report"),
+}
 
 AGENT_VOICES = (
     "en-us+david",
@@ -259,7 +283,7 @@ def decode_seconds(path: Path) -> float:
         return round(sum(f.samples for f in container.decode(stream)) / stream.rate, 3)
 
 
-def build(index: int, scenario: Scenario, seed: int, split: str, workdir: Path) -> dict:
+def build(index: int, scenario: Scenario, seed: int, split: str, workdir: Path, out_dir: Path) -> dict:
     cond = condition_for(index, scenario, seed)
     audio, timed = render(scenario, cond, workdir)
     if cond.band == "gsm":
@@ -268,7 +292,7 @@ def build(index: int, scenario: Scenario, seed: int, split: str, workdir: Path) 
     if cond.band == "mulaw" and cond.storage != "wav-mulaw":
         audio = mulaw_roundtrip(audio)
     suffix = {"opus": "ogg", "mp3": "mp3", "wav-mulaw": "wav"}[cond.storage]
-    target = EVAL_DIR / "audio" / f"{scenario.id}.{suffix}"
+    target = out_dir / "audio" / f"{scenario.id}.{suffix}"
     target.parent.mkdir(parents=True, exist_ok=True)
     encode(audio, cond, target)
     return {
@@ -293,33 +317,49 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, help="picks voices, speeds, noise and the split"
+        "--set",
+        choices=sorted(SETS),
+        default="main",
+        help="main: eval/ from eval_scenarios.py; holdout: eval/holdout/ from eval_holdout_scenarios.py",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="picks voices, speeds, noise and the split (default: 11 for main, 29 for holdout)",
     )
     parser.add_argument("--only", nargs="*", default=[], help="rebuild only these call ids")
     args = parser.parse_args()
+    corpus = SETS[args.set]
+    seed = corpus.seed if args.seed is None else args.seed
+    scenarios = importlib.import_module(corpus.module).SCENARIOS
+    out_dir = corpus.out_dir
     for tool in ("espeak-ng", "sox"):
         if not shutil.which(tool):
             sys.exit(f"{tool} not found on PATH; this generator needs espeak-ng and sox")
-    labels_path = EVAL_DIR / "labels.jsonl"
+    labels_path = out_dir / "labels.jsonl"
     previous = {}
     if args.only and labels_path.exists():
         previous = {e["call_id"]: e for e in map(json.loads, labels_path.read_text().splitlines())}
-    splits = split_of(list(SCENARIOS), args.seed)
+    if corpus.split is None:
+        splits = split_of(list(scenarios), seed)
+    else:
+        splits = {s.id: corpus.split for s in scenarios}
     entries = []
     with tempfile.TemporaryDirectory() as tmp:
-        for index, scenario in enumerate(SCENARIOS):
+        for index, scenario in enumerate(scenarios):
             if args.only and scenario.id not in args.only:
                 if scenario.id in previous:
                     entries.append(previous[scenario.id])
                 continue
-            entry = build(index, scenario, args.seed, splits[scenario.id], Path(tmp))
+            entry = build(index, scenario, seed, splits[scenario.id], Path(tmp), out_dir)
             entries.append(entry)
-            size = (EVAL_DIR / entry["audio"]).stat().st_size
+            size = (out_dir / entry["audio"]).stat().st_size
             print(
                 f"{entry['audio']:44s} {entry['duration_seconds']:6.1f} s {size / 1024:6.1f} KiB  {entry['variation']}"
             )
     labels_path.write_text("".join(json.dumps(e) + "\n" for e in entries))
-    total = sum((EVAL_DIR / e["audio"]).stat().st_size for e in entries)
+    total = sum((out_dir / e["audio"]).stat().st_size for e in entries)
     compliant = sum(e["expected_verdict"] == "compliant" for e in entries)
     print(f"{len(entries)} calls, {compliant} compliant, {total / 1e6:.2f} MB of audio")
 
