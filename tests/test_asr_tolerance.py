@@ -496,3 +496,26 @@ def test_a_disclosure_shaped_sentence_with_its_verb_misheard_is_for_review(polic
     assert judgment.verdict == expected
     if expected == "needs_review":
         assert judgment.reasons[0].startswith("recording_disclosure: needs_review (only ")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Hi, Rachel here, from Ironwood Auto Insurance. Heads up, we record our calls.",
+        "Good afternoon, Brightpath Lending, Omar speaking. This line is monitored and recorded.",
+        "Hi there, we record our calls. Clear water debt relief, Brenda speaking. How can I help?",
+        "Quick note, I am recording our conversation. This is Mister Keith from Senior Plans.",
+        "Everything on this call is being recorded. You're speaking with Omar at Maplewood Life.",
+    ],
+)
+def test_identifications_and_disclosures_in_other_words_are_recognised(policy, opening):
+    transcript = call(("agent", 0.0, opening), ("caller", 12.0, "Hi, I need a personal loan."))
+    assert verdict(policy, transcript).verdict == "safe"
+
+
+def test_a_name_without_a_company_is_still_missing_a_company(policy):
+    transcript = call(
+        ("agent", 0.0, "Hi, we record our calls. You're speaking with Omar. What do you need?"),
+        ("caller", 8.0, "Hi, I need a personal loan."),
+    )
+    assert verdict(policy, transcript).reasons == ["agent_identification: flagged (rules)"]
