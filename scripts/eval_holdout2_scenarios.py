@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eval_scenarios import LONG_FILLER, A, C, Scenario
+from eval_scenarios import LONG_FILLER, A, C, Scenario, assemble
 
 AUTO, LOAN, DEBT, LIFE, MEDI, PARTD = (
     "Auto Insurance",
@@ -150,25 +150,18 @@ def call(
     """An opening (the compliant `greet` unless given), the TPMO disclaimer on Medicare campaigns (default:
     when the opening is the compliant one), the middle (after the small talk if `after_body`), the campaign's
     small talk, a closing."""
-    lines = list(
-        opening if opening is not None else greet(NAMES[k % len(NAMES)], company or COMPANY[campaign], k)
-    )
     if tpmo is None:
         tpmo = campaign in (MEDI, PARTD) and opening is None
-    if tpmo:
-        lines += [*TPMO_LEAD, (A, *TPMO_READ)]
-    if body and after_body:
-        lines += BODIES[campaign]
-    lines += middle
-    if body and not after_body:
-        lines += BODIES[campaign]
-    if long:
-        lines += LONG_FILLER[MEDI if campaign == PARTD else campaign]
-    if closing:
-        lines += ENDING
-    return Scenario(
-        id, family, campaign, rules, description, tuple(lines), long=long, stereo_only=stereo_only
+    lines = assemble(
+        greet(NAMES[k % len(NAMES)], company or COMPANY[campaign], k) if opening is None else opening,
+        middle,
+        tpmo=(*TPMO_LEAD, (A, *TPMO_READ)) if tpmo else (),
+        body=BODIES[campaign] if body else (),
+        body_first=after_body,
+        filler=LONG_FILLER[MEDI if campaign == PARTD else campaign] if long else (),
+        closing=ENDING if closing else (),
     )
+    return Scenario(id, family, campaign, rules, description, lines, long=long, stereo_only=stereo_only)
 
 
 BY_ID: dict[str, Scenario] = {}

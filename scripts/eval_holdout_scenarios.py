@@ -14,7 +14,7 @@ disclaimer within the first minute, unless breaking that is the point of the cal
 
 from __future__ import annotations
 
-from eval_scenarios import BODIES, CLOSING, LONG_FILLER, A, C, Scenario
+from eval_scenarios import BODIES, CLOSING, LONG_FILLER, A, C, Scenario, assemble
 
 # --- building blocks (new wordings) -------------------------------------------------------------------------
 
@@ -101,27 +101,24 @@ def hcall(
     (default: when the opening is the compliant one), the given middle (after the campaign's small talk if
     `after_body`), the small talk, a closing."""
     name = NAMES[k % len(NAMES)]
-    lines = list(opening if opening is not None else greet(name, company or COMPANY[campaign], k))
     if tpmo is None:
         tpmo = campaign == MEDI and opening is None
-    if tpmo:
-        lines += [*TPMO_LEAD, (A, *TPMO_READ)]
-    if body and after_body:
-        lines += BODIES[campaign]
-    lines += middle
-    if body and not after_body:
-        lines += BODIES[campaign]
-    if long:
-        lines += LONG_FILLER[campaign]
-    if closing:
-        lines += CLOSING
+    lines = assemble(
+        greet(name, company or COMPANY[campaign], k) if opening is None else opening,
+        middle,
+        tpmo=(*TPMO_LEAD, (A, *TPMO_READ)) if tpmo else (),
+        body=BODIES[campaign] if body else (),
+        body_first=after_body,
+        filler=LONG_FILLER[campaign] if long else (),
+        closing=CLOSING if closing else (),
+    )
     return Scenario(
         id,
         family,
         campaign,
         rules,
         description,
-        tuple(lines),
+        lines,
         long=long,
         stereo_only=stereo_only,
         agent_speed_delta=agent_speed_delta,

@@ -11,6 +11,7 @@ agent's name and company within the windows of the policy, and Medicare calls re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 A, C = "agent", "caller"
@@ -166,6 +167,30 @@ LONG_FILLER = {
 CLOSING = ((C, "Okay, thank you for your help."), (A, "You're welcome. Have a great day."))
 
 
+Lines = Sequence[tuple[str, ...]]
+MEDICARE_STATEMENT = (
+    (C, "Hi, I'm turning sixty five soon."),
+    (A, "I can help with that. First I need to read you a short statement."),
+    (A, TPMO_FULL[0], TPMO_FULL[1]),
+)
+
+
+def assemble(
+    opening: Lines,
+    middle: Lines,
+    *,
+    tpmo: Lines = (),
+    body: Lines = (),
+    body_first: bool = False,
+    filler: Lines = (),
+    closing: Lines = (),
+) -> tuple[tuple[str, ...], ...]:
+    """A call's lines in the order every corpus uses: the opening, the TPMO disclaimer, the middle (after the
+    campaign's small talk when `body_first`), the small talk, a long call's filler, the closing."""
+    talk = [*body, *middle] if body_first else [*middle, *body]
+    return (*opening, *tpmo, *talk, *filler, *closing)
+
+
 def call(
     id: str,
     family: str,
@@ -185,27 +210,22 @@ def call(
 ) -> Scenario:
     """A call: an opening (compliant unless given), the TPMO disclaimer on Medicare campaigns when the
     opening is the standard one, the given middle lines, the campaign's small talk, and a closing."""
-    lines = list(opening_lines if opening_lines is not None else opening(name, company, k))
-    if campaign == "Medicare Advantage" and opening_lines is None:
-        lines += [
-            (C, "Hi, I'm turning sixty five soon."),
-            (A, "I can help with that. First I need to read you a short statement."),
-            (A, TPMO_FULL[0], TPMO_FULL[1]),
-        ]
-    lines += middle
-    if body:
-        lines += BODIES[campaign]
-    if long:
-        lines += LONG_FILLER[campaign]
-    if closing:
-        lines += CLOSING
+    standard = opening_lines is None
+    lines = assemble(
+        opening(name, company, k) if standard else opening_lines,
+        middle,
+        tpmo=MEDICARE_STATEMENT if campaign == "Medicare Advantage" and standard else (),
+        body=BODIES[campaign] if body else (),
+        filler=LONG_FILLER[campaign] if long else (),
+        closing=CLOSING if closing else (),
+    )
     return Scenario(
         id,
         family,
         campaign,
         rules,
         description,
-        tuple(lines),
+        lines,
         long=long,
         stereo_only=stereo_only,
         agent_speed_delta=agent_speed_delta,
