@@ -124,10 +124,16 @@ def test_the_reaper_deletes_pods_of_finished_or_missing_runs_and_keeps_others(ru
             of_finished = client.create_pod(PodSpec(pod_name(finished), "idle", ""), gpu_type=GPUS[0])
             of_missing = client.create_pod(PodSpec(pod_name("gone-run-id"), "idle", ""), gpu_type=GPUS[0])
             not_ours = client.create_pod(PodSpec("someone-elses-notebook", "idle", ""), gpu_type=GPUS[0])
-        resource = RunPodResource(api_key=sim.api_key, api_url=url)
+        # just after its run ended, a running pod is given time to delete itself
+        patient = RunPodResource(api_key=sim.api_key, api_url=url, self_delete_grace_seconds=3600)
+        with dg.build_sensor_context(instance=instance, resources={"runpod": patient}) as context:
+            result = runpod_pod_reaper(context)
+        assert "1 orphan pods deleted" in str(result.skip_message)
+        assert sim.pods[of_finished.id].status != "TERMINATED"
+        resource = RunPodResource(api_key=sim.api_key, api_url=url, self_delete_grace_seconds=0)
         with dg.build_sensor_context(instance=instance, resources={"runpod": resource}) as context:
             result = runpod_pod_reaper(context)
-        assert "2 orphan pods deleted" in str(result.skip_message)
+        assert "1 orphan pods deleted" in str(result.skip_message)
         assert sim.pods[of_finished.id].status == "TERMINATED"
         assert sim.pods[of_missing.id].status == "TERMINATED"
         assert sim.pods[not_ours.id].status != "TERMINATED"

@@ -15,6 +15,9 @@ class RunPodResource(dg.ConfigurableResource):
     max_pod_age_seconds: int = (
         6 * 3600
     )  # a pod of ours older than this is deleted even if its run looks alive
+    # A pod still up whose run ended this recently is left to delete itself (its entrypoint does, once the run
+    # worker has exited); an exited or failed pod will not, and is deleted at once.
+    self_delete_grace_seconds: int = 120
 
     @property
     def enabled(self) -> bool:

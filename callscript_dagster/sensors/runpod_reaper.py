@@ -18,12 +18,23 @@ def pod_age_seconds(pod: Pod, now: datetime) -> float | None:
     return (now - created).total_seconds()
 
 
-def why_orphaned(pod: Pod, run: dg.DagsterRun | None, max_age_seconds: int, now: datetime) -> str | None:
-    """Why this pod of ours should not exist any more, or None while its run still needs it."""
+def why_orphaned(
+    pod: Pod,
+    run: dg.RunRecord | None,
+    max_age_seconds: int,
+    now: datetime,
+    grace_seconds: float = 0,
+) -> str | None:
+    """Why this pod of ours should not exist any more, or None while its run still needs it (or, just after
+    the run ended, while the still running pod is about to delete itself)."""
     if run is None:
         return "its run does not exist"
-    if run.is_finished:
-        return f"its run ended ({run.status.value})"
+    if run.dagster_run.is_finished:
+        ended_ago = now.timestamp() - run.end_time if run.end_time else None
+        still_up = pod.status not in ("EXITED", "ERROR")  # an exited pod's entrypoint is gone
+        if still_up and ended_ago is not None and ended_ago < grace_seconds:
+            return None
+        return f"its run ended ({run.dagster_run.status.value})"
     age = pod_age_seconds(pod, now)
     if age is not None and age > max_age_seconds:
         return f"it is {age / 3600:.1f} h old (limit {max_age_seconds / 3600:g} h)"
@@ -47,8 +58,10 @@ def runpod_pod_reaper(context: dg.SensorEvaluationContext, runpod: RunPodResourc
             run_id = run_id_of_pod(pod.name)
             if run_id is None or pod.status == "TERMINATED":
                 continue  # not ours, or already gone
-            run = context.instance.get_run_by_id(run_id)
-            reason = why_orphaned(pod, run, runpod.max_pod_age_seconds, now)
+            record = context.instance.get_run_record_by_id(run_id)
+            reason = why_orphaned(
+                pod, record, runpod.max_pod_age_seconds, now, runpod.self_delete_grace_seconds
+            )
             if reason is None:
                 continue
             try:
@@ -60,6 +73,6 @@ def runpod_pod_reaper(context: dg.SensorEvaluationContext, runpod: RunPodResourc
             deleted.append(pod.id)
             message = f"Deleted orphan RunPod pod {pod.id} ({pod.status}, {pod.gpu_type}): {reason}"
             context.log.warning(message)
-            if run is not None:
-                context.instance.report_engine_event(message, run)
+            if record is not None:
+                context.instance.report_engine_event(message, record.dagster_run)
     return dg.SkipReason(f"{len(deleted)} orphan pods deleted, {len(failed)} could not be deleted")
