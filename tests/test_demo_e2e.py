@@ -28,7 +28,7 @@ from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.settings import Settings
 
 from conftest import embedded_home
-from harness import wait_for
+from harness import FLOW_ONLY_ENV, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -63,6 +63,7 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
         "CALLSCRIPT_DAGSTER_DATABASE": dagster_db,
         "CALLSCRIPT_HOME": str(tmp_path / "home"),
         "PYTHONUNBUFFERED": "1",
+        **FLOW_ONLY_ENV,
     }
     env.pop("DAGSTER_HOME", None)
     log = (tmp_path / "demo.log").open("wb")

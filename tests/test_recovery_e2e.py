@@ -29,7 +29,7 @@ from callscript_dagster.settings import get_settings
 from callscript_simulators.ringba import RingbaSimulator
 from callscript_simulators.slack import SlackSimulator
 
-from harness import wait_for
+from harness import FLOW_ONLY_ENV, wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
 
@@ -95,6 +95,7 @@ def test_a_fault_day_alerts_once_recovers_through_a_backfill_and_its_checks_turn
             "CALLSCRIPT_DAGSTER_DATABASE_URL": dagster_storage_url(pg_server, dagster_db),
             "DAGSTER_HOME": str(home),
             "CALLSCRIPT_HOME": str(tmp_path / "home"),
+            **FLOW_ONLY_ENV,
             "CALLSCRIPT_PARTITIONS_START": (today - timedelta(days=6)).isoformat(),
             "CALLSCRIPT_RECORDING_HOSTS": "127.0.0.1",
             "CALLSCRIPT_RECORDING_ALLOW_PRIVATE_ADDRESSES": "true",

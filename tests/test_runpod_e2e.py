@@ -35,7 +35,7 @@ from callscript_simulators.ringba import RingbaSimulator
 from callscript_simulators.runpod import RunPodSimulator
 
 from conftest import _create_database, _drop_database
-from harness import wait_for
+from harness import FLOW_ONLY_ENV, wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
 
@@ -128,6 +128,7 @@ def deployment(pg_server: str, template_database: str, tmp_path_factory) -> Iter
             "CALLSCRIPT_DAGSTER_DATABASE_URL": dagster_url,
             "DAGSTER_HOME": str(home),
             "CALLSCRIPT_HOME": str(tmp / "home"),
+            **FLOW_ONLY_ENV,
             "CALLSCRIPT_PARTITIONS_START": (TODAY - timedelta(days=6)).isoformat(),
             "CALLSCRIPT_RECORDING_HOSTS": "127.0.0.1",
             "CALLSCRIPT_RECORDING_ALLOW_PRIVATE_ADDRESSES": "true",
