@@ -24,12 +24,12 @@ from callscript_dagster.resources.ringba import RingbaResource
 from callscript_dagster.resources.storage import StorageResource
 from callscript_dagster.resources.transcriber import TranscriberResource
 from callscript_dagster.resources.vault import VaultResource
+from callscript_dagster.settings import Settings
 
 # End-to-end tests check how calls flow through Dagster, not what Whisper heard: greedy decoding is faster on
 # CPU. What beam search hears is tested on the shipped recordings with the default (test_transcription,
 # test_judge_lane) and measured by `callscript eval`.
 FLOW_ONLY_ENV = {"CALLSCRIPT_WHISPER_BEAM_SIZE": "1"}
-from callscript_dagster.settings import Settings
 
 
 def lane_assets(timezone: str = "UTC", policy: Policy | None = None) -> dict[str, dg.AssetsDefinition]:
