@@ -4,9 +4,10 @@ The calls (what is said, the expected verdict and rules) are in scripts/eval_sce
 builds the holdout set instead: the calls of scripts/eval_holdout_scenarios.py, written independently of the
 tuning and never used for it, into eval/holdout/ (audio + eval/holdout/labels.jsonl, audio paths relative to
 eval/holdout/), default seed 29; `--set holdout2` a second, fresh one, from
-scripts/eval_holdout2_scenarios.py into eval/holdout2/, default seed 31. The holdout sets are report-only:
+scripts/eval_holdout2_scenarios.py into eval/holdout2/, default seed 31; `--set holdout3` a third, from
+scripts/eval_holdout3_scenarios.py into eval/holdout3/, default seed 37. The holdout sets are report-only:
 every call gets "split": "report", and no threshold or pattern may be tuned on them (see
-eval/holdout/README.md and eval/holdout2/README.md). This tool gives
+eval/holdout/README.md, eval/holdout2/README.md and eval/holdout3/README.md). This tool gives
 each call a line condition the way a real phone line varies, picked deterministically from --seed and the
 call's id:
 
@@ -27,6 +28,7 @@ sox, the FFmpeg inside PyAV): no dither, seeded noise, bit-exact muxing.
     .venv/bin/python scripts/make_eval_corpus.py --only dnc-ok-remove tpmo-late
     .venv/bin/python scripts/make_eval_corpus.py --set holdout   # writes eval/holdout/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout2  # writes eval/holdout2/ (report-only)
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout3  # writes eval/holdout3/ (report-only)
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ SETS = {
     "holdout": CorpusSet("eval_holdout_scenarios", EVAL_DIR / "holdout", 29, "report"),
     # A second, fresh report-only set, written later by someone who never saw either set judged.
     "holdout2": CorpusSet("eval_holdout2_scenarios", EVAL_DIR / "holdout2", 31, "report"),
+    # A third, written after that by someone who had seen neither the judge's output nor its detectors.
+    "holdout3": CorpusSet("eval_holdout3_scenarios", EVAL_DIR / "holdout3", 37, "report"),
 }
 
 AGENT_VOICES = (
@@ -326,13 +330,15 @@ def main() -> None:
         choices=sorted(SETS),
         default="main",
         help="main: eval/ from eval_scenarios.py; holdout: eval/holdout/ from eval_holdout_scenarios.py; "
-        "holdout2: eval/holdout2/ from eval_holdout2_scenarios.py",
+        "holdout2: eval/holdout2/ from eval_holdout2_scenarios.py; "
+        "holdout3: eval/holdout3/ from eval_holdout3_scenarios.py",
     )
     parser.add_argument(
         "--seed",
         type=int,
         default=None,
-        help="picks voices, speeds, noise and the split (default: 11 for main, 29 for holdout, 31 for holdout2)",
+        help="picks voices, speeds, noise and the split "
+        "(default: 11 for main, 29 for holdout, 31 for holdout2, 37 for holdout3)",
     )
     parser.add_argument("--only", nargs="*", default=[], help="rebuild only these call ids")
     args = parser.parse_args()
