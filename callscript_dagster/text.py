@@ -160,14 +160,43 @@ class WordStream:
         self, regexes: Iterable[re.Pattern[str]], within: tuple[int, int] | None = None
     ) -> list[tuple[int, int]]:
         """(first token, last token) of every non-empty match of the compiled `regexes`; with `within`
-        (first, last token), only matches starting in those tokens are searched for."""
+        (first, last token), only matches starting in those tokens are searched for. A `{name}` of a pattern
+        (see `whole_tokens`) must have matched a token of `proper_names`."""
         pos, endpos = self._bounds(within)
         return [
             (self.token_at(m.start()), self.token_at(m.end() - 1))
             for regex in regexes
             for m in regex.finditer(self.text, pos, endpos)
-            if m.end() > m.start() and m.start() < self._search_end(within)
+            if m.end() > m.start() and m.start() < self._search_end(within) and self._names_proper(m)
         ]
+
+    def _names_proper(self, match: re.Match[str]) -> bool:
+        return all(
+            self.token_at(match.start(group)) in self.proper_names
+            for group in match.re.groupindex
+            if group.startswith(_NAME_GROUP) and match.start(group) >= 0
+        )
+
+    @functools.cached_property
+    def proper_names(self) -> frozenset[int]:
+        """Tokens the transcriber wrote as proper nouns: capitalized inside a sentence ("it's Trevor over at
+        Copperfield Auto"), where casing is not just a sentence's first letter. Speech recognition spells a
+        name it mishears as some other name, still capitalized, so this survives where the words do not."""
+        proper = set()
+        for i, token in enumerate(self.tokens):
+            word = self.words[token.first]
+            text = word.text.strip().lstrip("\"'‘“(")
+            if not text[:1].isupper() or token.text in _NOT_NAMES or not token.text.isalpha():
+                continue
+            before = self.words[token.first - 1] if token.first else None
+            starts_sentence = (
+                before is None
+                or before.text.rstrip().rstrip("\"'’”)").endswith((".", "?", "!", "…"))
+                or word.start - before.end > _SENTENCE_PAUSE_SECONDS
+            )
+            if not starts_sentence or (i and self.tokens[i - 1].first == token.first):
+                proper.add(i)
+        return frozenset(proper)
 
     def fuzzy_spans(
         self, needle: str, min_similarity: float, within: tuple[int, int] | None = None
@@ -284,8 +313,21 @@ def phrase_pattern(phrase: str) -> str:
     return re.escape(" ".join(tokens(phrase)))
 
 
+# In a pattern, `{name}` is one word the transcriber wrote as a proper noun (`WordStream.proper_names`).
+NAME = "{name}"
+_NAME_GROUP = "name_"
+# Capitalized words that are not names, and the silence after which Whisper starts a new sentence.
+_NOT_NAMES = frozenset({"i", "im", "ill", "ive", "id", "ok", "okay"})
+_SENTENCE_PAUSE_SECONDS = 1.5
+
+
 def whole_tokens(pattern: str) -> re.Pattern[str]:
-    """Compile a regex over normalized text so it only matches whole tokens."""
+    """Compile a regex over normalized text so it only matches whole tokens; each `{name}` becomes a word that
+    `WordStream.spans` accepts only where it was heard as a proper noun."""
+    pieces = pattern.split(NAME)
+    pattern = pieces[0] + "".join(
+        rf"(?P<{_NAME_GROUP}{k}>[^\W_]+){piece}" for k, piece in enumerate(pieces[1:])
+    )
     return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)", re.IGNORECASE)
 
 
