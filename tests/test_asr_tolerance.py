@@ -419,9 +419,11 @@ def test_a_full_number_asked_for_or_given_is_for_review_when_the_digits_were_not
     [
         # an introduction whose name or company came out as other words: a person listens
         (
-            "Good morning. You've reached Luvam in Shorland. This is Cameron. This call is recorded.",
+            "Good morning. You've reached Luvam in Shorland. This is camera on. This call is recorded.",
             "needs_review",
         ),
+        # heard as a name, even a wrong one: the agent gave one
+        ("Good morning. You've reached Luvam in Shorland. This is Cameron. This call is recorded.", "safe"),
         (
             "This call is recorded. My name is Andrew the front end right scene. How can I help?",
             "needs_review",
@@ -519,3 +521,103 @@ def test_a_name_without_a_company_is_still_missing_a_company(policy):
         ("caller", 8.0, "Hi, I need a personal loan."),
     )
     assert verdict(policy, transcript).reasons == ["agent_identification: flagged (rules)"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # names misheard as other names, still written as names where an introduction puts them
+        "Thanks for holding, it's Travid over at Lakeshore Credence. This call is recorded.",
+        "Good morning, you've got Lorraine at Copperfield. This conversation is recorded, just so you're aware.",
+        "Keystone Senior Plan, Brenda speaking. We do record these calls. How can I help?",
+        # a trade name heard as other words still ends in its trade
+        "copper field auto insurance, good morning, you've got Lorraine. This conversation is recorded.",
+    ],
+)
+def test_an_introduction_with_names_heard_as_proper_nouns_identifies_the_agent(policy, opening):
+    transcript = call(("agent", 0.0, opening), ("caller", 12.0, "Hi, I need a personal loan."))
+    assert verdict(policy, transcript).verdict == "safe"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Hi, this is Gwen. This call is recorded. How can I help?",
+        "Hi, you reached the senior health benefits line. I'm Cara. We do record the call.",
+    ],
+)
+def test_a_name_with_no_identifiable_company_is_still_missing_a_company(policy, opening):
+    transcript = call(("agent", 0.0, opening), ("caller", 12.0, "Hi, I need a personal loan."))
+    assert verdict(policy, transcript).reasons == ["agent_identification: flagged (rules)"]
+
+
+def test_proper_names_are_words_capitalized_inside_a_sentence_not_at_its_start():
+    words = [
+        Word(start=i * 0.4, end=i * 0.4 + 0.3, text=f" {text}")
+        for i, text in enumerate(
+            "Thanks for holding, it's Trevor over at Copperfield Auto. I'm here. Okay?".split()
+        )
+    ]
+    stream = WordStream.of(words)
+    assert {stream.tokens[i].text for i in stream.proper_names} == {"trevor", "copperfield", "auto"}
+    # after a long silence Whisper starts a new sentence: its capital is not a name's
+    late = [*words, Word(start=30.0, end=30.3, text=" Sure")]
+    assert "sure" not in {WordStream.of(late).tokens[i].text for i in WordStream.of(late).proper_names}
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("My name is Sarah with Acme Lending. We do record these calls.", "safe"),
+        ("My name is Sarah with Acme Lending. We don't record these calls, so speak freely.", "flagged"),
+        ("My name is Sarah with Acme Lending. This call is not recorded.", "flagged"),
+        # the verb misheard: shaped like a disclosure, a person listens
+        ("My name is Sarah with Acme Lending. Heads up, we return our calls.", "needs_review"),
+        ("My name is Sarah with Acme Lending. This conversation is a little worth it.", "needs_review"),
+    ],
+)
+def test_a_disclosure_said_or_denied_in_other_words(policy, opening, expected):
+    judgment = verdict(policy, call(("agent", 0.0, opening), ("caller", 10.0, "Hi, I need a loan.")))
+    assert judgment.verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "rule"),
+    [
+        ("You're approved, 100 percent, it's a done deal.", "guaranteed_outcome"),
+        ("You'll definitely qualify, trust me.", "guaranteed_outcome"),
+        ("Nobody I've sent over has ever been turned down.", "guaranteed_outcome"),
+        (
+            "My manager can only hold this program till midnight, you need to sign tonight.",
+            "misrepresentation_pressure",
+        ),
+        ("Are you deaf? You people are so dense.", "abusive_language"),
+        ("Shut your mouth and listen.", "abusive_language"),
+    ],
+)
+def test_promises_pressure_and_insults_without_their_usual_words_are_flagged(policy, said, rule):
+    transcript = call(
+        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
+        ("caller", 6.0, "Do you think I will get it?"),
+        ("agent", 9.0, said),
+    )
+    judgment = verdict(policy, transcript)
+    assert judgment.verdict == "flagged"
+    assert [reason.split(":")[0] for reason in judgment.reasons] == [rule]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It's not a done deal until the underwriter signs off.",
+        "You don't need to sign tonight, take the weekend.",
+        "I can't promise you'll qualify, the lender decides.",
+    ],
+)
+def test_their_negations_and_hedges_are_not(policy, said):
+    transcript = call(
+        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
+        ("caller", 6.0, "Is it a sure thing? Are you deaf to my question?"),
+        ("agent", 12.0, said),
+    )
+    assert verdict(policy, transcript).verdict == "safe"
