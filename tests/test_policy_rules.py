@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from callscript_dagster.judge.verdict import judge_call
 from callscript_dagster.policy import Finding, evaluate_rules, load_policy, parse_policy
 from callscript_dagster.text import mask_digits
 from callscript_dagster.transcript import Transcript, Turn, Word, turns_from_words
@@ -372,7 +373,11 @@ def test_abusive_language(policy, speaker, text, flagged):
         ("caller", "my card number is 4111 1111 1111 1111", "XXXX XXXX XXXX 1111"),
         ("agent", "let me read that back, 4111-1111-1111-1111, correct?", "XXXX-XXXX-XXXX-1111,"),
         # near misses: no finding
-        ("caller", "my card number is 4111 1111 1111 1112", None),  # fails the Luhn check
+        # a card's length failing the Luhn check: found, for a person to check (test below)
+        ("caller", "my card number is 4111 1111 1111 1112", "XXXX XXXX XXXX 1112"),
+        # amounts are not digits read out: "20,000, 300,000, 300" is no 14-digit number
+        ("caller", "I owe around 20,000, 300,000, 300 cards", None),
+        ("caller", "I owe around 20 ,000, 300 ,000, 300 cards", None),
         ("caller", "my social is 000-12-3456", None),  # never issued by the SSA
         ("caller", "my social is 987-65-4321", None),
         ("agent", "call 1-800-633-4227 for help", None),
@@ -483,3 +488,19 @@ def test_findings_come_in_time_order(policy):
         "guaranteed_outcome",
         "sensitive_data",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sure, it's 4111 1111 1111 1111", "flagged"),
+        # one digit misheard or lost, or a bank account number: a person listens
+        ("sure, it's 4111 1111 1111 1112", "needs_review"),
+        ("it's a master card, 5 4 2 5 2 3 4 3 1 0 9 9 0 3", "needs_review"),
+    ],
+)
+def test_a_card_length_number_failing_the_card_check_is_for_review(policy, text, expected):
+    judgment = judge_call(policy, call(OPENING, ("caller", 10.0, text)), campaign="Personal Loans", llm=None)
+    assert judgment.verdict == expected
+    if expected == "needs_review":
+        assert "failing the card check" in judgment.reasons[0]

@@ -24,6 +24,7 @@ How matching works
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 
@@ -432,12 +433,16 @@ def _digits(detector: DigitsDetector, call: _Call) -> list[_Evidence]:
             if not window[0] <= hit.start <= window[1] or len(digits) < detector.min_digits:
                 continue
             # Longer than any card: Whisper repeats or runs together digits it hears too fast ("one one one
-            # ..."). Something sensitive was probably read in, but the check cannot tell: a person decides.
+            # ..."). A card's length failing the check: one digit misheard or lost, or an account number.
+            # Something sensitive was probably read in, but the check cannot tell: a person decides.
             overlong = detector.check == "luhn" and len(digits) > longest
-            if overlong or (len(digits) <= longest and check(digits)):
+            failing = detector.check == "luhn" and len(digits) <= longest and not check(digits)
+            if overlong or failing or check(digits):
                 what = (
                     "longer than any card number"
                     if overlong
+                    else "a card number's length, failing the card check"
+                    if failing
                     else detector.label or _DIGIT_LABELS[detector.check]
                 )
                 masked = mask_digits(hit.quote)
@@ -447,22 +452,31 @@ def _digits(detector: DigitsDetector, call: _Call) -> list[_Evidence]:
                     f"{hit.start:.1f} s: '{masked}'"
                 )
                 doubt = (
-                    f"{len(digits)} digits in a row, longer than {longest}: misheard?" if overlong else None
+                    f"{len(digits)} digits in a row, longer than {longest}: misheard?"
+                    if overlong
+                    else f"{len(digits)} digits failing the card check: a card misheard, or an account number?"
+                    if failing
+                    else None
                 )
                 found.append(_Evidence(hit.speaker, hit.start, hit.end, hit.quote, rationale, masked, doubt))
     return found
 
 
 def _digit_runs(stream: WordStream) -> list[tuple[tuple[int, int], str]]:
-    """Maximal runs of number tokens, e.g. "123 45 6789" or "one two three ...", with their digits joined."""
+    """Maximal runs of number tokens, e.g. "123 45 6789" or "one two three ...", with their digits joined. An
+    amount written with a thousands separator ("20,000", Whisper's "20 ,000") is no digit read out: it ends a
+    run and joins none, so "20,000, 300,000" is not a 14-digit number."""
     runs, current = [], []
     for i, token in enumerate([*stream.tokens, Token("", -1, -1)]):
-        if DIGITS.fullmatch(token.text):
+        if DIGITS.fullmatch(token.text) and not _AMOUNT.search(stream.words[token.first].text):
             current.append(i)
         elif current and token.text not in FILLERS:
             runs.append(((current[0], current[-1]), "".join(stream.tokens[j].text for j in current)))
             current = []
     return runs
+
+
+_AMOUNT = re.compile(r"\d,\d{3}|^\s*,\d{3}")
 
 
 def _luhn(digits: str) -> bool:
