@@ -621,3 +621,18 @@ def test_their_negations_and_hedges_are_not(policy, said):
         ("agent", 12.0, said),
     )
     assert verdict(policy, transcript).verdict == "safe"
+
+
+def test_a_removal_confirmed_over_several_short_turns_and_a_polite_goodbye_is_not_pitching(policy):
+    transcript = call(
+        OPENING,
+        ("caller", 8.0, "Look, I'm not interested. Take my name off your call list, please."),
+        ("agent", 13.0, "Okay. I'm taking you off our call list."),
+        ("caller", 16.0, "Are you people still going to keep sending me letters?"),
+        ("agent", 20.0, "The mailing list is separate. But I can remove you from that one too. I'm doing it"),
+        ("caller", 24.5, "Please"),
+        ("agent", 25.0, "now."),
+        ("caller", 26.0, "Thanks."),
+        ("agent", 27.0, "You're welcome. Take care."),
+    )
+    assert "do_not_call" not in rules_hit(policy, transcript)
