@@ -630,9 +630,9 @@ def test_a_removal_confirmed_over_several_short_turns_and_a_polite_goodbye_is_no
         ("agent", 13.0, "Okay. I'm taking you off our call list."),
         ("caller", 16.0, "Are you people still going to keep sending me letters?"),
         ("agent", 20.0, "The mailing list is separate. But I can remove you from that one too. I'm doing it"),
-        ("caller", 24.5, "Please"),
-        ("agent", 25.0, "now."),
-        ("caller", 26.0, "Thanks."),
-        ("agent", 27.0, "You're welcome. Take care."),
+        ("caller", 27.0, "Please"),
+        ("agent", 27.5, "now."),
+        ("caller", 28.0, "Thanks."),
+        ("agent", 28.5, "You're welcome. Take care."),
     )
     assert "do_not_call" not in rules_hit(policy, transcript)
