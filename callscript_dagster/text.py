@@ -123,6 +123,11 @@ def _number_at(texts: list[str], i: int) -> tuple[int, int]:
     return 0, 0
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether a transcript word ends its sentence (. ? ! …, before any closing quote)."""
+    return text.rstrip().rstrip("\"'’”)").endswith((".", "?", "!", "…"))
+
+
 def verbatim(texts: Iterable[str]) -> str:
     """Word texts joined as they were said (Whisper's words may carry their leading space)."""
     return "".join(text if text.startswith(" ") else f" {text}" for text in texts).strip()
@@ -191,7 +196,7 @@ class WordStream:
             before = self.words[token.first - 1] if token.first else None
             starts_sentence = (
                 before is None
-                or before.text.rstrip().rstrip("\"'’”)").endswith((".", "?", "!", "…"))
+                or ends_sentence(before.text)
                 or word.start - before.end > _SENTENCE_PAUSE_SECONDS
             )
             if not starts_sentence or (i and self.tokens[i - 1].first == token.first):

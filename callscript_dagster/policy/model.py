@@ -125,6 +125,11 @@ class _TextDetector(_Detector, Phrases):
         description="the transcriber's mean word probability below which the words this detector decides on "
         "are too uncertain: the rule's verdict is then needs_review instead of flagged",
     )
+    within_sentence: bool = Field(
+        default=False,
+        description="a match must lie within one sentence as transcribed (no . ? ! inside it): lets a pattern "
+        "pair words that carry a meaning together ('promise' ... 'approved') without pairing two sentences",
+    )
     review_similarity: float | None = Field(
         default=None,
         gt=0,

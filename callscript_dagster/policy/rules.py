@@ -45,6 +45,7 @@ from callscript_dagster.text import (
     FILLERS,
     Token,
     WordStream,
+    ends_sentence,
     fuzzy_similarity,
     mask_digits,
     verbatim,
@@ -56,12 +57,21 @@ def evaluate_rules(policy: Policy, transcript: Transcript, *, campaign: str | No
     """Run the detectors of every rule that applies to a call of `campaign`; one Finding per violation, in
     time order. Rules without detectors are left to the LLM judge."""
     call = _Call.of(transcript)
-    findings = [
-        finding
-        for rule in policy.applicable_rules(campaign)
-        for index, detector in enumerate(rule.detectors)
-        for finding in _run(rule, index, detector, call)
-    ]
+    findings = []
+    for rule in policy.applicable_rules(campaign):
+        found = [
+            (detector, finding)
+            for index, detector in enumerate(rule.detectors)
+            for finding in _run(rule, index, detector, call)
+        ]
+        # A detector that asks for review adds nothing where one that flags found the same words.
+        flagging = [f for detector, f in found if detector.outcome == "flagged"]
+        findings += [
+            f
+            for detector, f in found
+            if detector.outcome == "flagged"
+            or not any(g.start <= f.end and f.start <= g.end for g in flagging)
+        ]
     return sorted(findings, key=lambda finding: finding.start)
 
 
@@ -154,6 +164,8 @@ def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | Sequence
                 for needle in detector.needles
                 for span, similarity in stream.fuzzy_spans(needle, detector.fuzzy_floor, within)
             ]
+        if detector.within_sentence:
+            spans = [s for s in spans if not _crosses_sentence(stream.words_of(s[0]))]
         if spans and (detector.unless.phrases or detector.unless.patterns):
             vetoes = stream.spans(detector.unless.regexes_for(stream.text), within)
             spans = [s for s in spans if not any(_overlap(s[0], v) for v in vetoes)]
@@ -164,6 +176,11 @@ def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | Sequence
             _Hit(stream.words_of(span), stream.mean_probability(span), near) for span, near in _merge(spans)
         ]
     return sorted((hit for hit in hits if window[0] <= hit.start <= window[1]), key=lambda hit: hit.start)
+
+
+def _crosses_sentence(words: list[Word]) -> bool:
+    """Whether a sentence ends (. ? ! as transcribed) before the last of `words`."""
+    return any(ends_sentence(word.text) for word in words[:-1])
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -389,7 +406,7 @@ def _acknowledging(stream: WordStream, within: tuple[int, int], acknowledgement:
     for i in range(first, last + 1):
         word = stream.words[i]
         sentence.append(i)
-        if word.text.rstrip().endswith((".", "?", "!")):
+        if ends_sentence(word.text):
             sentences.append(sentence)
             sentence = []
     if sentence:
