@@ -636,3 +636,72 @@ def test_a_removal_confirmed_over_several_short_turns_and_a_polite_goodbye_is_no
         ("agent", 28.5, "You're welcome. Take care."),
     )
     assert "do_not_call" not in rules_hit(policy, transcript)
+
+
+def test_within_sentence_keeps_a_pattern_from_pairing_words_of_two_sentences():
+    template = """
+version: "t"
+name: t
+description: t
+rules:
+  - id: promise
+    title: Promise
+    severity: low
+    citation: c
+    llm_guidance: g
+    detectors:
+      - kind: forbidden
+        within_sentence: {within}
+        patterns: ['promise( \\w+){{0,8}} approved']
+"""
+    one = call(("agent", 0.0, "I promise you will be approved."))
+    two = call(("agent", 0.0, "I promise. We will tell you if you are approved."))
+    paired = parse_policy(template.format(within="false"))
+    within = parse_policy(template.format(within="true"))
+    assert verdict(paired, one).verdict == verdict(paired, two).verdict == "flagged"
+    assert verdict(within, one).verdict == "flagged"
+    assert verdict(within, two).verdict == "safe"
+
+
+@pytest.mark.parametrize(
+    ("said", "rule"),
+    [
+        # certainty about an outcome without a promise's usual words
+        ("I promise the money will be in your account by Friday.", "guaranteed_outcome"),
+        ("I promise you'll save at least a hundred dollars a month.", "guaranteed_outcome"),
+        # a hold or a loss tied to a deadline
+        ("I can only hold this quote for the next ten minutes.", "misrepresentation_pressure"),
+        ("If you don't switch by Friday, you'll lose your benefits.", "misrepresentation_pressure"),
+        # a government program
+        ("This is a federal relief program for homeowners.", "misrepresentation_pressure"),
+    ],
+)
+def test_promises_deadlines_and_government_claims_by_meaning_are_for_a_person(policy, said, rule):
+    transcript = call(
+        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
+        ("caller", 6.0, "Okay, tell me more."),
+        ("agent", 9.0, said),
+    )
+    judgment = verdict(policy, transcript)
+    assert judgment.verdict == "needs_review"
+    assert [reason.split(":")[0] for reason in judgment.reasons] == [rule]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I can't promise you'll save anything, every creditor is different.",
+        "Nobody here can promise you an approval.",
+        "Take your time, you won't lose your rate.",
+        "Open enrollment ends December 7, so there's time to decide.",
+        "Please contact your local State Health Insurance Program for all your options.",
+        "Medicare is a federal program, but we're a private agency.",
+    ],
+)
+def test_their_honest_counterparts_are_not(policy, said):
+    transcript = call(
+        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
+        ("caller", 6.0, "Okay, tell me more."),
+        ("agent", 9.0, said),
+    )
+    assert verdict(policy, transcript).verdict == "safe"
