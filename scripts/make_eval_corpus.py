@@ -5,9 +5,10 @@ builds the holdout set instead: the calls of scripts/eval_holdout_scenarios.py, 
 tuning and never used for it, into eval/holdout/ (audio + eval/holdout/labels.jsonl, audio paths relative to
 eval/holdout/), default seed 29; `--set holdout2` a second, fresh one, from
 scripts/eval_holdout2_scenarios.py into eval/holdout2/, default seed 31; `--set holdout3` a third, from
-scripts/eval_holdout3_scenarios.py into eval/holdout3/, default seed 37. The holdout sets are report-only:
+scripts/eval_holdout3_scenarios.py into eval/holdout3/, default seed 37; `--set holdout4` a fourth, from
+scripts/eval_holdout4_scenarios.py into eval/holdout4/, default seed 41. The holdout sets are report-only:
 every call gets "split": "report", and no threshold or pattern may be tuned on them (see
-eval/holdout/README.md, eval/holdout2/README.md and eval/holdout3/README.md). This tool gives
+eval/holdout/README.md, eval/holdout2/README.md, eval/holdout3/README.md and eval/holdout4/README.md). This tool gives
 each call a line condition the way a real phone line varies, picked deterministically from --seed and the
 call's id:
 
@@ -29,6 +30,7 @@ sox, the FFmpeg inside PyAV): no dither, seeded noise, bit-exact muxing.
     .venv/bin/python scripts/make_eval_corpus.py --set holdout   # writes eval/holdout/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout2  # writes eval/holdout2/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout3  # writes eval/holdout3/ (report-only)
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout4  # writes eval/holdout4/ (report-only)
 """
 
 from __future__ import annotations
@@ -77,6 +79,8 @@ SETS = {
     "holdout2": CorpusSet("eval_holdout2_scenarios", EVAL_DIR / "holdout2", 31, "report"),
     # A third, written after that by someone who had seen neither the judge's output nor its detectors.
     "holdout3": CorpusSet("eval_holdout3_scenarios", EVAL_DIR / "holdout3", 37, "report"),
+    # A fourth, written later still, again without seeing the judge's output or its detectors.
+    "holdout4": CorpusSet("eval_holdout4_scenarios", EVAL_DIR / "holdout4", 41, "report"),
 }
 
 AGENT_VOICES = (
@@ -331,14 +335,15 @@ def main() -> None:
         default="main",
         help="main: eval/ from eval_scenarios.py; holdout: eval/holdout/ from eval_holdout_scenarios.py; "
         "holdout2: eval/holdout2/ from eval_holdout2_scenarios.py; "
-        "holdout3: eval/holdout3/ from eval_holdout3_scenarios.py",
+        "holdout3: eval/holdout3/ from eval_holdout3_scenarios.py; "
+        "holdout4: eval/holdout4/ from eval_holdout4_scenarios.py",
     )
     parser.add_argument(
         "--seed",
         type=int,
         default=None,
         help="picks voices, speeds, noise and the split "
-        "(default: 11 for main, 29 for holdout, 31 for holdout2, 37 for holdout3)",
+        "(default: 11 for main, 29 for holdout, 31 for holdout2, 37 for holdout3, 41 for holdout4)",
     )
     parser.add_argument("--only", nargs="*", default=[], help="rebuild only these call ids")
     args = parser.parse_args()
