@@ -4,9 +4,10 @@
 
 The reference is what each call's script says (`lines` of labels.jsonl); both sides are normalized like the
 Judge's text (`callscript_dagster.text.tokens`), so "1-800" and "one eight hundred" agree. A variant is `base`
-(the engine's options) or `key=value;key=value` overrides of faster-whisper's `transcribe` options, the value a
-Python literal. Prints WER (all words, and the agent's lines begun in their first 30 s, where the disclosure and the
-introduction are; on a mono call the caller's words there count as errors), and speed. Verdicts per option are `callscript eval`; this isolates what the recognizer hears.
+(the engine's options) or `key=value;key=value` overrides of faster-whisper's `transcribe` options, the value
+a Python literal. Prints WER over all words and over the agent's lines begun in their first 30 s (where the
+disclosure and the introduction are; on a mono call the caller's words there count as errors), and speed.
+Verdicts per option are `callscript eval`; this isolates what the recognizer hears.
 """
 
 from __future__ import annotations
