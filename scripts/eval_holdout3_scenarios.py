@@ -7,7 +7,8 @@ identifications, promises and careful non-promises, do-not-call requests and ack
 government claims, abuse, spoken numbers, the TPMO disclaimer read in full, with small deviations, partially,
 late or not at all) are new here: they appear in none of scripts/eval_scenarios.py,
 scripts/eval_holdout_scenarios.py and scripts/eval_holdout2_scenarios.py. Only the long calls' filler
-(LONG_FILLER) and the Scenario type are shared.
+(LONG_FILLER) the Scenario type and
+the call builder (Cast) are shared.
 
 Labels follow the default policy's semantics (each rule's `llm_guidance`: what a careful human compliance
 reviewer would decide), not what any detector happens to match. Every call is compliant with every rule but the
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eval_scenarios import LONG_FILLER, A, C, Scenario, assemble
+from eval_scenarios import LONG_FILLER, A, C, Cast, Scenario
 
 AUTO, LOAN, DEBT, LIFE, MEDI, PARTD = (
     "Auto Insurance",
@@ -148,45 +149,8 @@ BODIES = {
 ENDING = ((C, "Okay, sounds good. Thanks."), (A, "You bet. Have a good one."))
 
 
-def call(
-    id: str,
-    family: str,
-    campaign: str,
-    rules: tuple[str, ...],
-    description: str,
-    *middle: tuple[str, ...],
-    k: int = 0,
-    opening: tuple[tuple[str, ...], ...] | None = None,
-    tpmo: bool | None = None,
-    body: bool = True,
-    after_body: bool = False,
-    long: bool = False,
-    closing: bool = True,
-    stereo_only: bool = False,
-) -> Scenario:
-    """An opening (the compliant `greet` unless given), the TPMO disclaimer on Medicare campaigns (default:
-    when the opening is the compliant one), the middle (after the small talk if `after_body`), the campaign's
-    small talk, a closing."""
-    if tpmo is None:
-        tpmo = campaign in (MEDI, PARTD) and opening is None
-    lines = assemble(
-        greet(NAMES[k % len(NAMES)], COMPANY[campaign], k) if opening is None else opening,
-        middle,
-        tpmo=(*TPMO_LEAD, (A, *TPMO_READ)) if tpmo else (),
-        body=BODIES[campaign] if body else (),
-        body_first=after_body,
-        filler=LONG_FILLER[MEDI if campaign == PARTD else campaign] if long else (),
-        closing=ENDING if closing else (),
-    )
-    return Scenario(id, family, campaign, rules, description, lines, long=long, stereo_only=stereo_only)
-
-
-BY_ID: dict[str, Scenario] = {}
-
-
-def add(scenario: Scenario) -> None:
-    assert scenario.id not in BY_ID, scenario.id
-    BY_ID[scenario.id] = scenario
+CAST = Cast(NAMES, COMPANY, greet, (*TPMO_LEAD, (A, *TPMO_READ)), BODIES, ENDING)
+call, add, BY_ID = CAST.call, CAST.add, CAST.by_id
 
 
 # recording_disclosure --------------------------------------------------------------------------------------

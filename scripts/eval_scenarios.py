@@ -11,8 +11,8 @@ agent's name and company within the windows of the policy, and Medicare calls re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 A, C = "agent", "caller"
 
@@ -189,6 +189,66 @@ def assemble(
     campaign's small talk when `body_first`), the small talk, a long call's filler, the closing."""
     talk = [*body, *middle] if body_first else [*middle, *body]
     return (*opening, *tpmo, *talk, *filler, *closing)
+
+
+@dataclass(frozen=True)
+class Cast:
+    """What the compliant calls of a holdout set share: the agents' names, each campaign's company, the
+    compliant opening (`greet(name, company, k)`), the TPMO lead-in and reading, each campaign's small talk and
+    the closing. `call` builds one call of the set from them."""
+
+    names: tuple[str, ...]
+    company: dict[str, str]
+    greet: Callable[[str, str, int], Lines]
+    tpmo: Lines
+    bodies: dict[str, Lines]
+    ending: Lines
+    by_id: dict[str, Scenario] = field(default_factory=dict)
+
+    def call(
+        self,
+        id: str,
+        family: str,
+        campaign: str,
+        rules: tuple[str, ...],
+        description: str,
+        *middle: tuple[str, ...],
+        k: int = 0,
+        opening: Lines | None = None,
+        company: str | None = None,
+        tpmo: bool | None = None,
+        body: bool = True,
+        after_body: bool = False,
+        long: bool = False,
+        closing: bool = True,
+        stereo_only: bool = False,
+    ) -> Scenario:
+        """An opening (the compliant `greet` unless given), the TPMO disclaimer on Medicare campaigns
+        (default: when the opening is the compliant one), the middle (after the small talk if `after_body`),
+        the campaign's small talk, a long call's filler, a closing."""
+        if tpmo is None:
+            tpmo = campaign in MEDICARE_CAMPAIGNS and opening is None
+        lines = assemble(
+            self.greet(self.names[k % len(self.names)], company or self.company[campaign], k)
+            if opening is None
+            else opening,
+            middle,
+            tpmo=self.tpmo if tpmo else (),
+            body=self.bodies[campaign] if body else (),
+            body_first=after_body,
+            filler=LONG_FILLER["Medicare Advantage" if campaign in MEDICARE_CAMPAIGNS else campaign]
+            if long
+            else (),
+            closing=self.ending if closing else (),
+        )
+        return Scenario(id, family, campaign, rules, description, lines, long=long, stereo_only=stereo_only)
+
+    def add(self, scenario: Scenario) -> None:
+        assert scenario.id not in self.by_id, scenario.id
+        self.by_id[scenario.id] = scenario
+
+
+MEDICARE_CAMPAIGNS = ("Medicare Advantage", "Medicare Part D")
 
 
 def call(
