@@ -5,7 +5,7 @@ transcribed or judged; report-only, never used for tuning. Company names, agent 
 every wording that decides a verdict (recording disclosures, identifications, promises and their
 negations, do-not-call requests and acknowledgements, pressure and government claims, abuse, spoken numbers,
 the TPMO disclaimer) are new here: they appear in neither scripts/eval_scenarios.py nor
-scripts/eval_holdout_scenarios.py. Only the long calls' filler (LONG_FILLER) the Scenario type and
+scripts/eval_holdout_scenarios.py. Only the long calls' filler (LONG_FILLER), the Scenario type and
 the call builder (Cast) are shared.
 
 Labels follow the default policy's semantics (each rule's `llm_guidance`), not what any detector happens to

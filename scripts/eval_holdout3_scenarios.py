@@ -7,7 +7,7 @@ identifications, promises and careful non-promises, do-not-call requests and ack
 government claims, abuse, spoken numbers, the TPMO disclaimer read in full, with small deviations, partially,
 late or not at all) are new here: they appear in none of scripts/eval_scenarios.py,
 scripts/eval_holdout_scenarios.py and scripts/eval_holdout2_scenarios.py. Only the long calls' filler
-(LONG_FILLER) the Scenario type and
+(LONG_FILLER), the Scenario type and
 the call builder (Cast) are shared.
 
 Labels follow the default policy's semantics (each rule's `llm_guidance`: what a careful human compliance

@@ -7,7 +7,7 @@ verdict (recording disclosures, an IVR prompt, identifications, promises and car
 requests and acknowledgements, pressure and government claims, abuse, spoken numbers, the TPMO disclaimer read
 in full, with small deviations, partially, late or not at all) are new here: they appear in none of
 scripts/eval_scenarios.py, scripts/eval_holdout_scenarios.py, scripts/eval_holdout2_scenarios.py and
-scripts/eval_holdout3_scenarios.py. Only the long calls' filler (LONG_FILLER) the Scenario type and
+scripts/eval_holdout3_scenarios.py. Only the long calls' filler (LONG_FILLER), the Scenario type and
 the call builder (Cast) are shared.
 
 Labels follow the default policy's semantics (each rule's `llm_guidance`: what a careful human compliance
