@@ -1,4 +1,4 @@
-"""Word error rate of the transcriber on the evaluation corpus, by decoding option (CPU, bundled tiny.en).
+"""Word error rate of the transcriber on the evaluation corpus, by model and decoding option (CPU).
 
     .venv/bin/python bench/asr_wer.py eval/ --split tune --variant base --variant 'temperature=[0.0]'
 
@@ -43,13 +43,16 @@ def main() -> None:
     parser.add_argument("--split", default="all", help="tune, report or all")
     parser.add_argument("--variant", action="append", default=[], help="base, or key=value;... overrides")
     parser.add_argument("--calls", type=int, default=0, help="only the first N calls of each corpus (0: all)")
+    parser.add_argument(
+        "--model", default="", help="Whisper model name or CTranslate2 directory (default: bundled)"
+    )
     args = parser.parse_args()
     entries = []
     for corpus in args.corpus:
         labels = [json.loads(line) for line in (corpus / "labels.jsonl").read_text().splitlines()]
         labels = [e for e in labels if args.split in ("all", e["split"])]
         entries += [(corpus, e) for e in labels[: args.calls or None]]
-    transcriber = load_transcriber("")
+    transcriber = load_transcriber(args.model)
     base = dict(transcriber.options)
     for variant in args.variant or ["base"]:
         transcriber.options = {**base, **parse_variant(variant)}
@@ -77,7 +80,7 @@ def main() -> None:
             opening_total += len(said_open)
         seconds = time.perf_counter() - started
         print(
-            f"{variant:40s} WER {wrong / total:6.1%}  agent's first 30 s {opening_wrong / opening_total:6.1%}  "
+            f"{args.model or 'tiny.en'} {variant:40s} WER {wrong / total:6.1%}  agent's first 30 s {opening_wrong / opening_total:6.1%}  "
             f"({len(entries)} calls, {audio:.0f} s audio, {audio / seconds:.1f}x realtime)",
             flush=True,
         )
