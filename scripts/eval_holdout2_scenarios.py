@@ -18,16 +18,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eval_scenarios import LONG_FILLER, A, C, Cast, Scenario
+from eval_scenarios import AUTO, DEBT, LIFE, LOAN, LONG_FILLER, MEDI, PARTD, A, C, Cast, Scenario
 
-AUTO, LOAN, DEBT, LIFE, MEDI, PARTD = (
-    "Auto Insurance",
-    "Personal Loans",
-    "Debt Relief",
-    "Final Expense",
-    "Medicare Advantage",
-    "Medicare Part D",
-)
 COMPANY = {
     AUTO: "Copperfield Auto Insurance",
     LOAN: "Lakeshore Credit",

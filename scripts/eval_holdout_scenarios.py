@@ -14,7 +14,20 @@ disclaimer within the first minute, unless breaking that is the point of the cal
 
 from __future__ import annotations
 
-from eval_scenarios import BODIES, CLOSING, LONG_FILLER, A, C, Scenario, assemble
+from eval_scenarios import (
+    AUTO,
+    BODIES,
+    CLOSING,
+    DEBT,
+    LIFE,
+    LOAN,
+    LONG_FILLER,
+    MEDI,
+    A,
+    C,
+    Scenario,
+    assemble,
+)
 
 # --- building blocks (new wordings) -------------------------------------------------------------------------
 
@@ -48,13 +61,6 @@ TPMO_LEAD = (
     (A, "Sure thing. Before we look at any plans, I have a required statement to read to you."),
 )
 
-AUTO, LOAN, DEBT, LIFE, MEDI = (
-    "Auto Insurance",
-    "Personal Loans",
-    "Debt Relief",
-    "Final Expense",
-    "Medicare Advantage",
-)
 COMPANY = {
     AUTO: "Ironwood Auto Insurance",
     LOAN: "Brightpath Lending",

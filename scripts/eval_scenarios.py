@@ -15,6 +15,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 A, C = "agent", "caller"
+# The campaigns of every set; the TPMO rule covers the two Medicare ones.
+AUTO, LOAN, DEBT, LIFE, MEDI, PARTD = (
+    "Auto Insurance",
+    "Personal Loans",
+    "Debt Relief",
+    "Final Expense",
+    "Medicare Advantage",
+    "Medicare Part D",
+)
+MEDICARE_CAMPAIGNS = (MEDI, PARTD)
 
 
 @dataclass(frozen=True)
@@ -236,9 +246,7 @@ class Cast:
             tpmo=self.tpmo if tpmo else (),
             body=self.bodies[campaign] if body else (),
             body_first=after_body,
-            filler=LONG_FILLER["Medicare Advantage" if campaign in MEDICARE_CAMPAIGNS else campaign]
-            if long
-            else (),
+            filler=LONG_FILLER[MEDI if campaign in MEDICARE_CAMPAIGNS else campaign] if long else (),
             closing=self.ending if closing else (),
         )
         return Scenario(id, family, campaign, rules, description, lines, long=long, stereo_only=stereo_only)
@@ -246,9 +254,6 @@ class Cast:
     def add(self, scenario: Scenario) -> None:
         assert scenario.id not in self.by_id, scenario.id
         self.by_id[scenario.id] = scenario
-
-
-MEDICARE_CAMPAIGNS = ("Medicare Advantage", "Medicare Part D")
 
 
 def call(
