@@ -25,8 +25,8 @@ from eval_scenarios import (
     MEDI,
     A,
     C,
+    Cast,
     Scenario,
-    assemble,
 )
 
 # --- building blocks (new wordings) -------------------------------------------------------------------------
@@ -85,50 +85,8 @@ def greet(name: str, company: str, k: int) -> tuple[tuple[str, ...], ...]:
     return ((A, f"Hello, {first}. {disclosure}"),)
 
 
-def hcall(
-    id: str,
-    family: str,
-    campaign: str,
-    rules: tuple[str, ...],
-    description: str,
-    *middle: tuple[str, ...],
-    k: int = 0,
-    opening: tuple[tuple[str, ...], ...] | None = None,
-    company: str | None = None,
-    tpmo: bool | None = None,
-    body: bool = True,
-    after_body: bool = False,
-    long: bool = False,
-    closing: bool = True,
-    stereo_only: bool = False,
-    agent_speed_delta: int = 0,
-) -> Scenario:
-    """A call: an opening (the compliant `greet` unless given), the TPMO disclaimer on Medicare campaigns
-    (default: when the opening is the compliant one), the given middle (after the campaign's small talk if
-    `after_body`), the small talk, a closing."""
-    name = NAMES[k % len(NAMES)]
-    if tpmo is None:
-        tpmo = campaign == MEDI and opening is None
-    lines = assemble(
-        greet(name, company or COMPANY[campaign], k) if opening is None else opening,
-        middle,
-        tpmo=(*TPMO_LEAD, (A, *TPMO_READ)) if tpmo else (),
-        body=BODIES[campaign] if body else (),
-        body_first=after_body,
-        filler=LONG_FILLER[campaign] if long else (),
-        closing=CLOSING if closing else (),
-    )
-    return Scenario(
-        id,
-        family,
-        campaign,
-        rules,
-        description,
-        lines,
-        long=long,
-        stereo_only=stereo_only,
-        agent_speed_delta=agent_speed_delta,
-    )
+# The first holdout's calls end with the main corpus's small talk and closing.
+hcall = Cast(NAMES, COMPANY, greet, (*TPMO_LEAD, (A, *TPMO_READ)), BODIES, CLOSING).call
 
 
 SCENARIOS: list[Scenario] = []

@@ -232,6 +232,7 @@ class Cast:
         long: bool = False,
         closing: bool = True,
         stereo_only: bool = False,
+        agent_speed_delta: int = 0,
     ) -> Scenario:
         """An opening (the compliant `greet` unless given), the TPMO disclaimer on Medicare campaigns
         (default: when the opening is the compliant one), the middle (after the small talk if `after_body`),
@@ -249,7 +250,17 @@ class Cast:
             filler=LONG_FILLER[MEDI if campaign in MEDICARE_CAMPAIGNS else campaign] if long else (),
             closing=self.ending if closing else (),
         )
-        return Scenario(id, family, campaign, rules, description, lines, long=long, stereo_only=stereo_only)
+        return Scenario(
+            id,
+            family,
+            campaign,
+            rules,
+            description,
+            lines,
+            long=long,
+            stereo_only=stereo_only,
+            agent_speed_delta=agent_speed_delta,
+        )
 
     def add(self, scenario: Scenario) -> None:
         assert scenario.id not in self.by_id, scenario.id
