@@ -504,3 +504,26 @@ def test_a_card_length_number_failing_the_card_check_is_for_review(policy, text,
     assert judgment.verdict == expected
     if expected == "needs_review":
         assert "failing the card check" in judgment.reasons[0]
+
+
+def test_a_digits_detector_without_a_check_reports_only_runs_up_to_its_longest():
+    policy = parse_policy(
+        """
+version: "t"
+name: t
+description: t
+rules:
+  - id: pin
+    title: PIN
+    severity: low
+    citation: c
+    llm_guidance: g
+    detectors:
+      - kind: digits
+        min_digits: 4
+        max_digits: 6
+        check: none
+"""
+    )
+    assert findings_of(policy, call(("caller", 0.0, "my pin is 4 8 1 5")), "pin")
+    assert not findings_of(policy, call(("caller", 0.0, "my number is 5 5 5 1 2 3 4 5 6 7")), "pin")

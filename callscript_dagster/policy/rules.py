@@ -20,6 +20,9 @@ How matching works
   by an "unknown" speaker on a rule about the agent or the caller (a mono call's caller may have said it),
   or a near match (`review_similarity` ≤ similarity < `min_similarity`): a forbidden phrase or trigger
   heard only nearly, or a required statement missing where something nearly like it was said.
+- `within_sentence`: a match may not run past a sentence end as transcribed, so a pattern can pair the words
+  that carry a meaning ("promise" ... "approved"). A finding of a detector with `outcome: needs_review` is
+  dropped where a flagging detector of the same rule found the same words.
 """
 
 from __future__ import annotations
@@ -454,7 +457,7 @@ def _digits(detector: DigitsDetector, call: _Call) -> list[_Evidence]:
             # Something sensitive was probably read in, but the check cannot tell: a person decides.
             overlong = detector.check == "luhn" and len(digits) > longest
             failing = detector.check == "luhn" and len(digits) <= longest and not check(digits)
-            if overlong or failing or check(digits):
+            if overlong or failing or (len(digits) <= longest and check(digits)):
                 what = (
                     "longer than any card number"
                     if overlong
