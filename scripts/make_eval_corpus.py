@@ -6,9 +6,11 @@ tuning and never used for it, into eval/holdout/ (audio + eval/holdout/labels.js
 eval/holdout/), default seed 29; `--set holdout2` a second, fresh one, from
 scripts/eval_holdout2_scenarios.py into eval/holdout2/, default seed 31; `--set holdout3` a third, from
 scripts/eval_holdout3_scenarios.py into eval/holdout3/, default seed 37; `--set holdout4` a fourth, from
-scripts/eval_holdout4_scenarios.py into eval/holdout4/, default seed 41. The holdout sets are report-only:
+scripts/eval_holdout4_scenarios.py into eval/holdout4/, default seed 41; `--set holdout5` a fifth, from
+scripts/eval_holdout5_scenarios.py into eval/holdout5/, default seed 43. The holdout sets are report-only:
 every call gets "split": "report", and no threshold or pattern may be tuned on them (see
-eval/holdout/README.md, eval/holdout2/README.md, eval/holdout3/README.md and eval/holdout4/README.md). This tool gives
+eval/holdout/README.md, eval/holdout2/README.md, eval/holdout3/README.md, eval/holdout4/README.md and
+eval/holdout5/README.md). This tool gives
 each call a line condition the way a real phone line varies, picked deterministically from --seed and the
 call's id:
 
@@ -31,6 +33,7 @@ sox, the FFmpeg inside PyAV): no dither, seeded noise, bit-exact muxing.
     .venv/bin/python scripts/make_eval_corpus.py --set holdout2  # writes eval/holdout2/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout3  # writes eval/holdout3/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout4  # writes eval/holdout4/ (report-only)
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout5  # writes eval/holdout5/ (report-only)
 """
 
 from __future__ import annotations
@@ -81,6 +84,8 @@ SETS = {
     "holdout3": CorpusSet("eval_holdout3_scenarios", EVAL_DIR / "holdout3", 37, "report"),
     # A fourth, written later still, again without seeing the judge's output or its detectors.
     "holdout4": CorpusSet("eval_holdout4_scenarios", EVAL_DIR / "holdout4", 41, "report"),
+    # A fifth, written clean later still, without seeing the judge's output or its detectors.
+    "holdout5": CorpusSet("eval_holdout5_scenarios", EVAL_DIR / "holdout5", 43, "report"),
 }
 
 AGENT_VOICES = (
@@ -336,14 +341,16 @@ def main() -> None:
         help="main: eval/ from eval_scenarios.py; holdout: eval/holdout/ from eval_holdout_scenarios.py; "
         "holdout2: eval/holdout2/ from eval_holdout2_scenarios.py; "
         "holdout3: eval/holdout3/ from eval_holdout3_scenarios.py; "
-        "holdout4: eval/holdout4/ from eval_holdout4_scenarios.py",
+        "holdout4: eval/holdout4/ from eval_holdout4_scenarios.py; "
+        "holdout5: eval/holdout5/ from eval_holdout5_scenarios.py",
     )
     parser.add_argument(
         "--seed",
         type=int,
         default=None,
         help="picks voices, speeds, noise and the split "
-        "(default: 11 for main, 29 for holdout, 31 for holdout2, 37 for holdout3, 41 for holdout4)",
+        "(default: 11 for main, 29 for holdout, 31 for holdout2, 37 for holdout3, 41 for holdout4, "
+        "43 for holdout5)",
     )
     parser.add_argument("--only", nargs="*", default=[], help="rebuild only these call ids")
     args = parser.parse_args()
