@@ -15,7 +15,9 @@ each call a line condition the way a real phone line varies, picked deterministi
 call's id:
 
 - voices: espeak-ng voices and variants (en-us, en-gb, en-gb-x-rp, en-gb-scotland, en-us-nyc, en-029 for callers; +m/+f variants),
-  a different one and a different speed per speaker;
+  a different one and a different speed per speaker; or, with `--voices flite`, flite's voices (slt, rms, awb,
+  kal16: built from recordings of people, so they sound far less robotic than espeak-ng's formant synthesis)
+  at several pitches. espeak-ng is the hard case; `flite` renders the same calls as speech nearer a person's;
 - channels: stereo (agent left, caller right, as the Factory expects) or mono (both mixed: speaker unknown);
 - band: 8 kHz linear, 8 kHz mu-law (G.711, 8-bit companding) or GSM 06.10 (a real lossy telephone codec,
   through sox);
@@ -34,6 +36,8 @@ sox, the FFmpeg inside PyAV): no dither, seeded noise, bit-exact muxing.
     .venv/bin/python scripts/make_eval_corpus.py --set holdout3  # writes eval/holdout3/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout4  # writes eval/holdout4/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout5  # writes eval/holdout5/ (report-only)
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout5-flite  # the same calls, flite's voices
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout4 --voices flite --out /tmp/h4f  # any set
 """
 
 from __future__ import annotations
@@ -72,6 +76,7 @@ class CorpusSet:
     out_dir: Path
     seed: int
     split: str | None
+    voices: str = "espeak"
 
 
 SETS = {
@@ -86,6 +91,10 @@ SETS = {
     "holdout4": CorpusSet("eval_holdout4_scenarios", EVAL_DIR / "holdout4", 41, "report"),
     # A fifth, written clean later still, without seeing the judge's output or its detectors.
     "holdout5": CorpusSet("eval_holdout5_scenarios", EVAL_DIR / "holdout5", 43, "report"),
+    # The fifth's calls again, spoken by flite's voices: how much of a miss is espeak-ng's robotic voice.
+    "holdout5-flite": CorpusSet(
+        "eval_holdout5_scenarios", EVAL_DIR / "holdout5-flite", 43, "report", "flite"
+    ),
 }
 
 AGENT_VOICES = (
@@ -106,6 +115,24 @@ CALLER_VOICES = (
     "en-029+f4",
     "en-us+m1",
 )
+# flite's voices, each at a few pitches (cents): four recorded speakers play the agents and the callers.
+FLITE_AGENT_VOICES = (
+    "flite:rms",
+    "flite:slt",
+    "flite:awb",
+    "flite:kal16",
+    "flite:slt:-200",
+    "flite:rms:150",
+)
+FLITE_CALLER_VOICES = (
+    "flite:slt:250",
+    "flite:awb:-250",
+    "flite:rms:-250",
+    "flite:kal16:200",
+    "flite:slt:-100",
+    "flite:awb:150",
+)
+VOICES = {"espeak": (AGENT_VOICES, CALLER_VOICES), "flite": (FLITE_AGENT_VOICES, FLITE_CALLER_VOICES)}
 # "A little line noise": Whisper tiny.en still hears most words at 20 dB; far below that the transcript is
 # mostly invented and no rule could be fair to it.
 NOISE_SNR_DB = (None, 32, None, 26, 20)
@@ -141,12 +168,13 @@ class Condition:
         return ", ".join(parts)
 
 
-def condition_for(index: int, scenario: Scenario, seed: int) -> Condition:
+def condition_for(index: int, scenario: Scenario, seed: int, voices: str = "espeak") -> Condition:
     """The line condition of the index-th call: cycles of co-prime length spread the factors evenly over
-    the corpus; the seeded generator picks voices and speeds."""
+    the corpus; the seeded generator picks voices (from the `voices` engine's pool) and speeds."""
     rng = random.Random(f"{seed}:{scenario.id}")
-    agent_voice = rng.choice(AGENT_VOICES)
-    caller_voice = rng.choice(CALLER_VOICES)
+    agent_voices, caller_voices = VOICES[voices]
+    agent_voice = rng.choice(agent_voices)
+    caller_voice = rng.choice(caller_voices)
     mono = index % 3 == 2 and not scenario.stereo_only
     storage = "mp3" if index % 7 == 3 else "wav-mulaw" if index % 17 == 8 and not scenario.long else "opus"
     return Condition(
@@ -301,8 +329,10 @@ def decode_seconds(path: Path) -> float:
         return round(sum(f.samples for f in container.decode(stream)) / stream.rate, 3)
 
 
-def build(index: int, scenario: Scenario, seed: int, split: str, workdir: Path, out_dir: Path) -> dict:
-    cond = condition_for(index, scenario, seed)
+def build(
+    index: int, scenario: Scenario, seed: int, split: str, workdir: Path, out_dir: Path, voices: str
+) -> dict:
+    cond = condition_for(index, scenario, seed, voices)
     audio, timed = render(scenario, cond, workdir)
     if cond.band == "gsm":
         audio = gsm_roundtrip(audio, workdir)
@@ -342,8 +372,16 @@ def main() -> None:
         "holdout2: eval/holdout2/ from eval_holdout2_scenarios.py; "
         "holdout3: eval/holdout3/ from eval_holdout3_scenarios.py; "
         "holdout4: eval/holdout4/ from eval_holdout4_scenarios.py; "
-        "holdout5: eval/holdout5/ from eval_holdout5_scenarios.py",
+        "holdout5: eval/holdout5/ from eval_holdout5_scenarios.py; "
+        "holdout5-flite: eval/holdout5-flite/, the same calls in flite's voices",
     )
+    parser.add_argument(
+        "--voices",
+        choices=sorted(VOICES),
+        default=None,
+        help="speech engine (default: the set's own, espeak for all but holdout5-flite)",
+    )
+    parser.add_argument("--out", type=Path, default=None, help="write here instead of the set's folder")
     parser.add_argument(
         "--seed",
         type=int,
@@ -357,10 +395,11 @@ def main() -> None:
     corpus = SETS[args.set]
     seed = corpus.seed if args.seed is None else args.seed
     scenarios = importlib.import_module(corpus.module).SCENARIOS
-    out_dir = corpus.out_dir
-    for tool in ("espeak-ng", "sox"):
+    out_dir = corpus.out_dir if args.out is None else args.out
+    voices = args.voices or corpus.voices
+    for tool in ("espeak-ng" if voices == "espeak" else "flite", "sox"):
         if not shutil.which(tool):
-            sys.exit(f"{tool} not found on PATH; this generator needs espeak-ng and sox")
+            sys.exit(f"{tool} not found on PATH; this generator needs {tool} and sox")
     labels_path = out_dir / "labels.jsonl"
     previous = {}
     if args.only and labels_path.exists():
@@ -376,7 +415,7 @@ def main() -> None:
                 if scenario.id in previous:
                     entries.append(previous[scenario.id])
                 continue
-            entry = build(index, scenario, seed, splits[scenario.id], Path(tmp), out_dir)
+            entry = build(index, scenario, seed, splits[scenario.id], Path(tmp), out_dir, voices)
             entries.append(entry)
             size = (out_dir / entry["audio"]).stat().st_size
             print(

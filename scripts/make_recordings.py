@@ -140,10 +140,26 @@ def run(*cmd: str) -> bytes:
     return subprocess.run(cmd, check=True, capture_output=True).stdout
 
 
+# flite's voices speak about this many words per minute at duration_stretch 1.
+FLITE_WPM = 170
+
+
 def speak(text: str, voice: str, speed: int, workdir: Path) -> array.array:
-    """One utterance as 8 kHz 16-bit samples, silence trimmed, level normalized."""
+    """One utterance as 8 kHz 16-bit samples, silence trimmed, level normalized.
+
+    `voice` is an espeak-ng voice ("en-us+m3"), or "flite:NAME" / "flite:NAME:CENTS" for one of flite's
+    voices (slt, rms, awb, kal16: built from recordings of people, not formant rules) shifted by CENTS of
+    pitch, so one flite voice can play several speakers."""
     raw_wav = workdir / "utterance.wav"
-    run("espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw_wav), text)
+    effects = []
+    if voice.startswith("flite:"):
+        name, _, cents = voice.removeprefix("flite:").partition(":")
+        stretch = f"duration_stretch={FLITE_WPM / speed:.3f}"
+        run("flite", "-voice", name, "--setf", stretch, "-t", text, "-o", str(raw_wav))
+        if cents:
+            effects = ["pitch", cents]
+    else:
+        run("espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw_wav), text)
     # -D: no dither, so the output is bit-identical run to run.
     pcm = run(
         "sox",
@@ -161,13 +177,14 @@ def speak(text: str, voice: str, speed: int, workdir: Path) -> array.array:
         "-r",
         str(SAMPLE_RATE),
         "-",
+        *effects,
         "highpass",
         "120",
     )
     samples = pcm_to_array(pcm)
     loud = [i for i, s in enumerate(samples) if abs(s) > SPEECH_THRESHOLD]
     if not loud:
-        raise ValueError(f"espeak-ng produced silence for {text!r}")
+        raise ValueError(f"{voice} produced silence for {text!r}")
     return normalize(samples[loud[0] : loud[-1] + 1])
 
 
