@@ -705,3 +705,133 @@ def test_their_honest_counterparts_are_not(policy, said):
         ("agent", 9.0, said),
     )
     assert verdict(policy, transcript).verdict == "safe"
+
+
+def test_a_missing_statement_is_for_review_where_one_stretch_of_the_opening_was_garbled(policy):
+    # Most words clear (the window's mean stays above 0.6), one sentence heard at 0.2: it may be the
+    # disclosure misheard, so a person listens; the same opening heard clearly is a missing disclosure.
+    def opening(garbled: float) -> Transcript:
+        return call(
+            ("agent", 0.0, "Thanks for calling Acme Lending, my name is Sarah, how are you today", 0.95),
+            ("agent", 5.0, "our claw market so we keep", garbled),
+            ("agent", 8.0, "what can I help you with this morning my friend", 0.95),
+            ("caller", 13.0, "Hi, I need a loan.", 0.95),
+        )
+
+    unclear = verdict(policy, opening(0.2))
+    assert unclear.verdict == "needs_review"
+    [reason] = unclear.reasons
+    assert reason.startswith("recording_disclosure: needs_review (unclear: 'our claw market so' at 5.0 s")
+    assert verdict(policy, opening(0.9)).verdict == "flagged"
+
+
+@pytest.mark.parametrize(
+    "request_said",
+    [
+        "I'm all set, don't bother calling back here.",
+        "Make sure nobody from your company calls me again.",
+        "I want to be taken off your list.",
+        "I don't want any more of these calls.",
+        "Just put me down as do not call.",
+    ],
+)
+def test_a_do_not_call_request_in_other_words_is_still_a_request(policy, request_said):
+    judgment = verdict(policy, call(OPENING, ("caller", 8.0, request_said), ("agent", 13.0, PITCH)))
+    assert judgment.verdict == "flagged"
+    assert [reason.split(":")[0] for reason in judgment.reasons] == ["do_not_call"]
+
+
+def test_a_request_in_other_words_that_is_acknowledged_is_not_pitching(policy):
+    transcript = call(
+        OPENING,
+        ("caller", 8.0, "Make sure nobody from your company calls me again."),
+        ("agent", 13.0, "Understood, I've removed your number. Have a good day."),
+    )
+    assert "do_not_call" not in rules_hit(policy, transcript)
+
+
+@pytest.mark.parametrize(
+    ("said", "rule", "expected"),
+    [
+        (
+            "We're contracted by Medicare to make sure seniors get enrolled.",
+            "misrepresentation_pressure",
+            "flagged",
+        ),
+        ("I need a yes from you before we hang up.", "misrepresentation_pressure", "flagged"),
+        (
+            "If we hang up, I lose it and it goes back to the regular price.",
+            "misrepresentation_pressure",
+            "needs_review",
+        ),
+        (
+            "Today is the last day, after midnight the program closes.",
+            "misrepresentation_pressure",
+            "needs_review",
+        ),
+        (
+            "Keep yelling at me and I'll make sure no lender ever touches you.",
+            "abusive_language",
+            "needs_review",
+        ),
+        (
+            "You're going to be paying less than you ever have, guaranteed.",
+            "guaranteed_outcome",
+            "needs_review",
+        ),
+        ("I'll beat any price you bring me.", "guaranteed_outcome", "needs_review"),
+        ("We will settle every one of these cards for half.", "guaranteed_outcome", "needs_review"),
+        ("Let me confirm, your social is 4 1 2 7 7.", "sensitive_data", "needs_review"),
+        ("And the three digits on the back?", "sensitive_data", "needs_review"),
+    ],
+)
+def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule, expected):
+    transcript = call(
+        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
+        ("caller", 6.0, "Okay, tell me more."),
+        ("agent", 9.0, said),
+    )
+    judgment = verdict(policy, transcript)
+    assert judgment.verdict == expected
+    assert [reason.split(":")[0] for reason in judgment.reasons] == [rule]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "This plan is offered by a company with a Medicare contract.",
+        "If we get disconnected, I'll call you right back at this number.",
+        "I'll make sure you get the best rate we can find.",
+        "We may be able to settle some of these cards for less, it depends on each creditor.",
+        "Please contact your local State Health Insurance Assistance Program, SHIP.",
+        "The last four of your social is all I need.",
+    ],
+)
+def test_their_everyday_counterparts_are_not(policy, said):
+    transcript = call(
+        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
+        ("caller", 6.0, "Okay, tell me more."),
+        ("agent", 9.0, said),
+    )
+    assert verdict(policy, transcript).verdict == "safe"
+
+
+def test_the_ship_referral_heard_as_a_swear_word_is_not_profanity(policy):
+    transcript = call(
+        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
+        ("caller", 6.0, "Okay, tell me more."),
+        ("agent", 9.0, "or your local state health insurance assistance program shit for all your options"),
+    )
+    assert "abusive_language" not in rules_hit(policy, transcript)
+
+
+def test_a_disclosure_in_the_future_tense_is_a_disclosure(policy):
+    transcript = call(
+        (
+            "agent",
+            0.0,
+            "You've reached Acme Lending, my name is Sarah. Just so you know, we'll record this call.",
+        ),
+        ("caller", 8.0, "Hi, I need a loan."),
+    )
+    assert rules_hit(policy, transcript) == set()

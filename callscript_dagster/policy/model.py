@@ -166,6 +166,13 @@ class ForbiddenDetector(_TextDetector):
     kind: Literal["forbidden"]
 
 
+class UnclearStretch(_Strict):
+    """`words` consecutive words heard at a mean probability below `below`: room for a statement misheard."""
+
+    words: int = Field(default=4, ge=1, description="about the length of the shortest wording searched for")
+    below: float = Field(gt=0, le=1)
+
+
 class RequiredDetector(_TextDetector):
     """No match within the window is a violation."""
 
@@ -174,6 +181,11 @@ class RequiredDetector(_TextDetector):
         default_factory=Phrases,
         description="wording that may be the statement misheard (an introduction whose name came out as "
         "other words): found in the window while the statement is missing, the absence is needs_review",
+    )
+    unclear_stretch: UnclearStretch | None = Field(
+        default=None,
+        description="a stretch of the window heard this unclearly may hide the statement: while it is "
+        "missing, the absence is needs_review (a window's mean probability hides one garbled sentence)",
     )
 
 

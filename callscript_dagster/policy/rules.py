@@ -42,6 +42,7 @@ from callscript_dagster.policy.model import (
     Rule,
     SequenceDetector,
     SpeakerConstraint,
+    UnclearStretch,
 )
 from callscript_dagster.text import (
     DIGITS,
@@ -304,17 +305,20 @@ def _required(detector: RequiredDetector, call: _Call, what: str) -> list[_Evide
     uncertain = _near(max(hits, key=lambda hit: hit.near or 0), detector) if hits else None
     if uncertain is None:
         uncertain = _alike(call, detector, window)
+    heard = [
+        [w for w in stream.words if start <= w.start <= end and w.probability is not None]
+        for stream in call.streams[detector.speaker]
+    ]
     if uncertain is None and detector.min_word_probability is not None:
-        heard = [
-            w for stream in call.streams[detector.speaker] for w in stream.words if start <= w.start <= end
-        ]
-        probabilities = [w.probability for w in heard if w.probability is not None]
+        probabilities = [w.probability for words in heard for w in words]
         mean = sum(probabilities) / len(probabilities) if probabilities else None
         if mean is not None and mean < detector.min_word_probability:
             uncertain = (
                 f"transcript too unclear: words in {start:.1f}–{end:.1f} s heard at mean probability "
                 f"{mean:.2f} < {detector.min_word_probability:g}"
             )
+    if uncertain is None and detector.unclear_stretch is not None:
+        uncertain = _unclear_stretch(heard, detector.unclear_stretch)
     return [
         _Evidence(
             detector.speaker,
@@ -325,6 +329,27 @@ def _required(detector: RequiredDetector, call: _Call, what: str) -> list[_Evide
             uncertain=uncertain,
         )
     ]
+
+
+def _unclear_stretch(heard: list[list[Word]], stretch: UnclearStretch) -> str | None:
+    """Why a missing statement may be there misheard: the least clearly heard run of `stretch.words` words
+    (within one speaker stream) is below `stretch.below`."""
+    runs = [
+        words[i : i + stretch.words]
+        for words in heard
+        for i in range(max(1, len(words) - stretch.words + 1))
+        if words
+    ]
+    if not runs:
+        return None
+    run = min(runs, key=lambda r: sum(w.probability for w in r) / len(r))
+    mean = sum(w.probability for w in run) / len(run)
+    if mean >= stretch.below:
+        return None
+    return (
+        f"unclear: '{verbatim(w.text for w in run)}' at {run[0].start:.1f} s heard at mean probability "
+        f"{mean:.2f} < {stretch.below:g}; the statement may be there misheard"
+    )
 
 
 def _alike(call: _Call, detector: RequiredDetector, window: tuple[float, float]) -> str | None:
