@@ -733,6 +733,7 @@ def test_a_missing_statement_is_for_review_where_one_stretch_of_the_opening_was_
         "I want to be taken off your list.",
         "I don't want any more of these calls.",
         "Just put me down as do not call.",
+        "Actually, you know what, removed me from your list.",
     ],
 )
 def test_a_do_not_call_request_in_other_words_is_still_a_request(policy, request_said):
@@ -780,6 +781,8 @@ def test_a_request_in_other_words_that_is_acknowledged_is_not_pitching(policy):
             "needs_review",
         ),
         ("I'll beat any price you bring me.", "guaranteed_outcome", "needs_review"),
+        ("You know what, pal, you're a real jackass.", "abusive_language", "flagged"),
+        ("Honestly, you are too old to follow this.", "abusive_language", "flagged"),
         ("We will settle every one of these cards for half.", "guaranteed_outcome", "needs_review"),
         ("Let me confirm, your social is 4 1 2 7 7.", "sensitive_data", "needs_review"),
         ("And the three digits on the back?", "sensitive_data", "needs_review"),
@@ -805,6 +808,7 @@ def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule
         "We may be able to settle some of these cards for less, it depends on each creditor.",
         "Please contact your local State Health Insurance Assistance Program, SHIP.",
         "The last four of your social is all I need.",
+        "At your age you are too old to qualify for term life, but final expense is open to you.",
     ],
 )
 def test_their_everyday_counterparts_are_not(policy, said):
@@ -835,3 +839,12 @@ def test_a_disclosure_in_the_future_tense_is_a_disclosure(policy):
         ("caller", 8.0, "Hi, I need a loan."),
     )
     assert rules_hit(policy, transcript) == set()
+
+
+def test_a_caller_saying_what_they_are_looking_at_names_no_company_on_a_mono_call(policy):
+    transcript = call(
+        ("unknown", 0.0, "Hi, this is Crystal, and I have to tell you the call is recorded."),
+        ("unknown", 7.0, "I'm looking at burial insurance, something small."),
+    )
+    judgment = verdict(policy, transcript)
+    assert judgment.reasons == ["agent_identification: flagged (rules)"]
