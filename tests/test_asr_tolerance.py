@@ -848,3 +848,39 @@ def test_a_caller_saying_what_they_are_looking_at_names_no_company_on_a_mono_cal
     )
     judgment = verdict(policy, transcript)
     assert judgment.reasons == ["agent_identification: flagged (rules)"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        # what recording means, in other words
+        (
+            "Fairway Relief, this is Tasha. Heads up, a supervisor may be listening, and the call gets saved.",
+            "safe",
+        ),
+        # "you've got Renee" with the name heard as a word: for a person, not a flag
+        (
+            "Copperfield Auto Insurance, good morning, you've got learning. This call is recorded.",
+            "needs_review",
+        ),
+        # "thanks for calling in" names no company
+        ("Hey there, this is Dwayne. Thanks for calling in real quick. This line is recorded.", "flagged"),
+    ],
+)
+def test_openings_in_other_words(policy, opening, expected):
+    judgment = verdict(policy, call(("agent", 0.0, opening), ("caller", 9.0, "Hi, I need a quote.")))
+    assert judgment.verdict == expected
+
+
+def test_a_long_confirmation_of_removal_is_not_pitching(policy):
+    transcript = call(
+        OPENING,
+        ("caller", 8.0, "Can you add me to your no-call list?"),
+        (
+            "agent",
+            12.0,
+            "Yes sir, done, your number is flagged do not call on our end and nobody here will reach out "
+            "again, apologies for the bother.",
+        ),
+    )
+    assert "do_not_call" not in rules_hit(policy, transcript)
