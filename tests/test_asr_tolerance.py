@@ -809,6 +809,7 @@ def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule
         "Please contact your local State Health Insurance Assistance Program, SHIP.",
         "The last four of your social is all I need.",
         "At your age you are too old to qualify for term life, but final expense is open to you.",
+        "I can't make you any promises on approval, that's up to the underwriter.",
     ],
 )
 def test_their_everyday_counterparts_are_not(policy, said):
@@ -861,6 +862,11 @@ def test_a_caller_saying_what_they_are_looking_at_names_no_company_on_a_mono_cal
         # "you've got Renee" with the name heard as a word: for a person, not a flag
         (
             "Copperfield Auto Insurance, good morning, you've got learning. This call is recorded.",
+            "needs_review",
+        ),
+        # "recorded" heard as a word that sounds like it
+        (
+            "Hi, this is Jade from Sagebrush Auto Insurance, our conversation today is reported for compliance.",
             "needs_review",
         ),
         # "thanks for calling in" names no company
