@@ -890,3 +890,68 @@ def test_a_long_confirmation_of_removal_is_not_pitching(policy):
         ),
     )
     assert "do_not_call" not in rules_hit(policy, transcript)
+
+
+@pytest.mark.parametrize(
+    ("disclosure", "expected"),
+    [
+        ("Fair warning, this line records everything, it's standard for us.", "safe"),
+        ("You should know we keep a recording of this call.", "safe"),
+        ("For the record, and I mean that literally, we're taping this call.", "safe"),
+        ("Our phone system, record these calls automatically, so keep that in mind.", "safe"),
+        # a record that is not a recording
+        ("I'll take notes as we go so we keep an accurate record.", "flagged"),
+        ("Our records show you asked for a quote last week.", "flagged"),
+        ("Is your driving record clean?", "flagged"),
+    ],
+)
+def test_a_disclosure_is_any_form_of_recording_not_a_record(policy, disclosure, expected):
+    transcript = call(
+        ("agent", 0.0, f"Thanks for calling Acme Lending, my name is Sarah. {disclosure}", 0.95),
+        ("caller", 9.0, "Hi, I need a loan.", 0.95),
+    )
+    assert verdict(policy, transcript).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "rule", "expected"),
+    [
+        (
+            "Once you enroll, you'll be completely debt free in 30 months.",
+            "guaranteed_outcome",
+            "needs_review",
+        ),
+        ("Nothing can stop this from paying out, no matter what.", "guaranteed_outcome", "needs_review"),
+        (
+            "I'm going to save you at least 50 bucks a month over what you pay now, that's a promise.",
+            "guaranteed_outcome",
+            "needs_review",
+        ),
+        ("If we don't lock it in on this call, it's gone.", "misrepresentation_pressure", "needs_review"),
+        ("They are pulling these rates at 6 tonight.", "misrepresentation_pressure", "needs_review"),
+        ("What is wrong with you? It's not that hard.", "abusive_language", "needs_review"),
+        ("Nobody's going to lend to a deadbeat like you anyway.", "abusive_language", "flagged"),
+    ],
+)
+def test_more_promises_pressure_and_put_downs_in_other_words(policy, said, rule, expected):
+    transcript = call(
+        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
+        ("caller", 6.0, "Okay, tell me more."),
+        ("agent", 9.0, said),
+    )
+    judgment = verdict(policy, transcript)
+    assert judgment.verdict == expected
+    assert [reason.split(":")[0] for reason in judgment.reasons] == [rule]
+
+
+@pytest.mark.parametrize(
+    "request_said",
+    [
+        "How many times do I have to tell you people, lose this number.",
+        "Can you erase my number from whatever database you've got?",
+        "Whatever list I'm on with you people, I want off it, please.",
+    ],
+)
+def test_yet_more_do_not_call_requests(policy, request_said):
+    judgment = verdict(policy, call(OPENING, ("caller", 8.0, request_said), ("agent", 14.0, PITCH)))
+    assert [reason.split(":")[0] for reason in judgment.reasons] == ["do_not_call"]
