@@ -7,10 +7,11 @@ eval/holdout/), default seed 29; `--set holdout2` a second, fresh one, from
 scripts/eval_holdout2_scenarios.py into eval/holdout2/, default seed 31; `--set holdout3` a third, from
 scripts/eval_holdout3_scenarios.py into eval/holdout3/, default seed 37; `--set holdout4` a fourth, from
 scripts/eval_holdout4_scenarios.py into eval/holdout4/, default seed 41; `--set holdout5` a fifth, from
-scripts/eval_holdout5_scenarios.py into eval/holdout5/, default seed 43. The holdout sets are report-only:
+scripts/eval_holdout5_scenarios.py into eval/holdout5/, default seed 43; `--set holdout6` a sixth, from
+scripts/eval_holdout6_scenarios.py into eval/holdout6/, default seed 47. The holdout sets are report-only:
 every call gets "split": "report", and no threshold or pattern may be tuned on them (see
 eval/holdout/README.md, eval/holdout2/README.md, eval/holdout3/README.md, eval/holdout4/README.md and
-eval/holdout5/README.md). This tool gives
+eval/holdout5/README.md, eval/holdout6/README.md). This tool gives
 each call a line condition the way a real phone line varies, picked deterministically from --seed and the
 call's id:
 
@@ -37,6 +38,8 @@ sox, the FFmpeg inside PyAV): no dither, seeded noise, bit-exact muxing.
     .venv/bin/python scripts/make_eval_corpus.py --set holdout4  # writes eval/holdout4/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout5  # writes eval/holdout5/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout5-flite  # the same calls, flite's voices
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout6  # writes eval/holdout6/ (report-only)
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout6-flite  # the same calls, flite's voices
     .venv/bin/python scripts/make_eval_corpus.py --set holdout4 --voices flite --out /tmp/h4f  # any set
 """
 
@@ -94,6 +97,12 @@ SETS = {
     # The fifth's calls again, spoken by flite's voices: how much of a miss is espeak-ng's robotic voice.
     "holdout5-flite": CorpusSet(
         "eval_holdout5_scenarios", EVAL_DIR / "holdout5-flite", 43, "report", "flite"
+    ),
+    # A sixth, written clean later still, without seeing the judge's output or its detectors.
+    "holdout6": CorpusSet("eval_holdout6_scenarios", EVAL_DIR / "holdout6", 47, "report"),
+    # The sixth's calls again, spoken by flite's voices.
+    "holdout6-flite": CorpusSet(
+        "eval_holdout6_scenarios", EVAL_DIR / "holdout6-flite", 47, "report", "flite"
     ),
 }
 
@@ -373,13 +382,15 @@ def main() -> None:
         "holdout3: eval/holdout3/ from eval_holdout3_scenarios.py; "
         "holdout4: eval/holdout4/ from eval_holdout4_scenarios.py; "
         "holdout5: eval/holdout5/ from eval_holdout5_scenarios.py; "
-        "holdout5-flite: eval/holdout5-flite/, the same calls in flite's voices",
+        "holdout5-flite: eval/holdout5-flite/, the same calls in flite's voices; "
+        "holdout6: eval/holdout6/ from eval_holdout6_scenarios.py; "
+        "holdout6-flite: eval/holdout6-flite/, the same calls in flite's voices",
     )
     parser.add_argument(
         "--voices",
         choices=sorted(VOICES),
         default=None,
-        help="speech engine (default: the set's own, espeak for all but holdout5-flite)",
+        help="speech engine (default: the set's own, espeak for all but the -flite sets)",
     )
     parser.add_argument("--out", type=Path, default=None, help="write here instead of the set's folder")
     parser.add_argument(
@@ -388,7 +399,7 @@ def main() -> None:
         default=None,
         help="picks voices, speeds, noise and the split "
         "(default: 11 for main, 29 for holdout, 31 for holdout2, 37 for holdout3, 41 for holdout4, "
-        "43 for holdout5)",
+        "43 for holdout5, 47 for holdout6)",
     )
     parser.add_argument("--only", nargs="*", default=[], help="rebuild only these call ids")
     args = parser.parse_args()
