@@ -48,6 +48,15 @@ def verdict(policy, transcript: Transcript, campaign: str | None = "Personal Loa
     return judge_call(policy, transcript, campaign=campaign, llm=None)
 
 
+def after_opening(said: str) -> Transcript:
+    """A compliant opening, a question from the caller, then the agent says `said`."""
+    return call(
+        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
+        ("caller", 6.0, "Okay, tell me more."),
+        ("agent", 9.0, said),
+    )
+
+
 TPMO = (
     "We do not offer every plan available in your area. Currently we represent 8 organizations which offer "
     "52 products in your area. Please contact Medicare.gov, 1-800-MEDICARE, or your local State Health "
@@ -677,11 +686,7 @@ rules:
     ],
 )
 def test_promises_deadlines_and_government_claims_by_meaning_are_for_a_person(policy, said, rule):
-    transcript = call(
-        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
-        ("caller", 6.0, "Okay, tell me more."),
-        ("agent", 9.0, said),
-    )
+    transcript = after_opening(said)
     judgment = verdict(policy, transcript)
     assert judgment.verdict == "needs_review"
     assert [reason.split(":")[0] for reason in judgment.reasons] == [rule]
@@ -699,11 +704,7 @@ def test_promises_deadlines_and_government_claims_by_meaning_are_for_a_person(po
     ],
 )
 def test_their_honest_counterparts_are_not(policy, said):
-    transcript = call(
-        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
-        ("caller", 6.0, "Okay, tell me more."),
-        ("agent", 9.0, said),
-    )
+    transcript = after_opening(said)
     assert verdict(policy, transcript).verdict == "safe"
 
 
@@ -786,14 +787,25 @@ def test_a_request_in_other_words_that_is_acknowledged_is_not_pitching(policy):
         ("We will settle every one of these cards for half.", "guaranteed_outcome", "needs_review"),
         ("Let me confirm, your social is 4 1 2 7 7.", "sensitive_data", "needs_review"),
         ("And the three digits on the back?", "sensitive_data", "needs_review"),
+        (
+            "Once you enroll, you'll be completely debt free in 30 months.",
+            "guaranteed_outcome",
+            "needs_review",
+        ),
+        ("Nothing can stop this from paying out, no matter what.", "guaranteed_outcome", "needs_review"),
+        (
+            "I'm going to save you at least 50 bucks a month over what you pay now, that's a promise.",
+            "guaranteed_outcome",
+            "needs_review",
+        ),
+        ("If we don't lock it in on this call, it's gone.", "misrepresentation_pressure", "needs_review"),
+        ("They are pulling these rates at 6 tonight.", "misrepresentation_pressure", "needs_review"),
+        ("What is wrong with you? It's not that hard.", "abusive_language", "needs_review"),
+        ("Nobody's going to lend to a deadbeat like you anyway.", "abusive_language", "flagged"),
     ],
 )
 def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule, expected):
-    transcript = call(
-        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
-        ("caller", 6.0, "Okay, tell me more."),
-        ("agent", 9.0, said),
-    )
+    transcript = after_opening(said)
     judgment = verdict(policy, transcript)
     assert judgment.verdict == expected
     assert [reason.split(":")[0] for reason in judgment.reasons] == [rule]
@@ -813,11 +825,7 @@ def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule
     ],
 )
 def test_their_everyday_counterparts_are_not(policy, said):
-    transcript = call(
-        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
-        ("caller", 6.0, "Okay, tell me more."),
-        ("agent", 9.0, said),
-    )
+    transcript = after_opening(said)
     assert verdict(policy, transcript).verdict == "safe"
 
 
@@ -911,37 +919,6 @@ def test_a_disclosure_is_any_form_of_recording_not_a_record(policy, disclosure, 
         ("caller", 9.0, "Hi, I need a loan.", 0.95),
     )
     assert verdict(policy, transcript).verdict == expected
-
-
-@pytest.mark.parametrize(
-    ("said", "rule", "expected"),
-    [
-        (
-            "Once you enroll, you'll be completely debt free in 30 months.",
-            "guaranteed_outcome",
-            "needs_review",
-        ),
-        ("Nothing can stop this from paying out, no matter what.", "guaranteed_outcome", "needs_review"),
-        (
-            "I'm going to save you at least 50 bucks a month over what you pay now, that's a promise.",
-            "guaranteed_outcome",
-            "needs_review",
-        ),
-        ("If we don't lock it in on this call, it's gone.", "misrepresentation_pressure", "needs_review"),
-        ("They are pulling these rates at 6 tonight.", "misrepresentation_pressure", "needs_review"),
-        ("What is wrong with you? It's not that hard.", "abusive_language", "needs_review"),
-        ("Nobody's going to lend to a deadbeat like you anyway.", "abusive_language", "flagged"),
-    ],
-)
-def test_more_promises_pressure_and_put_downs_in_other_words(policy, said, rule, expected):
-    transcript = call(
-        ("agent", 0.0, "Hi, this is Sarah with Acme Lending. This call is recorded."),
-        ("caller", 6.0, "Okay, tell me more."),
-        ("agent", 9.0, said),
-    )
-    judgment = verdict(policy, transcript)
-    assert judgment.verdict == expected
-    assert [reason.split(":")[0] for reason in judgment.reasons] == [rule]
 
 
 @pytest.mark.parametrize(
