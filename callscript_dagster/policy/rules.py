@@ -335,15 +335,12 @@ def _unclear_stretch(heard: list[list[Word]], stretch: UnclearStretch) -> str | 
     """Why a missing statement may be there misheard: the least clearly heard run of `stretch.words` words
     (within one speaker stream) is below `stretch.below`."""
     runs = [
-        words[i : i + stretch.words]
+        (sum(w.probability for w in run) / len(run), run)
         for words in heard
         for i in range(max(1, len(words) - stretch.words + 1))
-        if words
+        if (run := words[i : i + stretch.words])
     ]
-    if not runs:
-        return None
-    run = min(runs, key=lambda r: sum(w.probability for w in r) / len(r))
-    mean = sum(w.probability for w in run) / len(run)
+    mean, run = min(runs, key=lambda r: r[0], default=(1.0, []))
     if mean >= stretch.below:
         return None
     return (
