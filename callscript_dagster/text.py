@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
@@ -171,9 +171,19 @@ class WordStream:
         return [
             (self.token_at(m.start()), self.token_at(m.end() - 1))
             for regex in regexes
-            for m in regex.finditer(self.text, pos, endpos)
-            if m.end() > m.start() and m.start() < self._search_end(within) and self._names_proper(m)
+            for m in self._matches(regex, pos, endpos)
+            if m.end() > m.start() and m.start() < self._search_end(within)
         ]
+
+    def _matches(self, regex: re.Pattern[str], pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """`regex.finditer`, except that a match whose `{name}` is not a proper noun ("so northgate health")
+        does not hide one starting inside it ("northgate health advisors")."""
+        while pos <= endpos and (m := regex.search(self.text, pos, endpos)) is not None:
+            if self._names_proper(m):
+                yield m
+                pos = max(m.end(), m.start() + 1)
+            else:
+                pos = m.start() + 1
 
     def _names_proper(self, match: re.Match[str]) -> bool:
         return all(

@@ -9,7 +9,7 @@ import pytest
 
 from callscript_dagster.judge.verdict import judge_call, rule_verdict
 from callscript_dagster.policy import PolicyError, evaluate_rules, load_policy, parse_policy
-from callscript_dagster.text import WordStream, verbatim
+from callscript_dagster.text import WordStream, verbatim, whole_tokens
 from callscript_dagster.transcript import Transcript, Word, turns_from_words
 
 WORD_SECONDS = 0.4
@@ -572,6 +572,17 @@ def test_proper_names_are_words_capitalized_inside_a_sentence_not_at_its_start()
     # after a long silence Whisper starts a new sentence: its capital is not a name's
     late = [*words, Word(start=30.0, end=30.3, text=" Sure")]
     assert "sure" not in {WordStream.of(late).tokens[i].text for i in WordStream.of(late).proper_names}
+
+
+def test_a_name_pattern_rejected_at_one_word_is_still_tried_at_the_next():
+    words = [
+        Word(start=i * 0.4, end=i * 0.4 + 0.3, text=f" {text}")
+        for i, text in enumerate("Hello, so, Northgate Health Advisors here.".split())
+    ]
+    stream = WordStream.of(words)
+    # "so northgate health" is tried first and rejected ("so" is no name); that must not hide the company
+    [span] = stream.spans([whole_tokens("{name} ({name} )?(health|advisors)")])
+    assert [stream.tokens[i].text for i in range(span[0], span[1] + 1)] == ["northgate", "health", "advisors"]
 
 
 @pytest.mark.parametrize(
