@@ -348,7 +348,7 @@ def whole_tokens(pattern: str) -> re.Pattern[str]:
 
 # --- numbers that must not be stored ----------------------------------------------------------------------
 
-SENSITIVE_DIGITS = 9  # the shortest of what must not be stored: a Social Security number
+SENSITIVE_DIGITS = 6  # the shortest of what must not be stored: a bank account number (an SSN has 9)
 _NUMBER_WORD = (
     r"\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"

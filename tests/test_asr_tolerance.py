@@ -500,6 +500,22 @@ rules:
         ),
         # the word that matters was heard, the rest of the sentence not
         ("Hello, this morning recording for quality purposes. My name is Sarah with Acme Lending.", "safe"),
+        ("Acme Lending, Sarah speaking. A recorder's running on this call.", "safe"),
+        ("Acme Lending, Sarah speaking. Fair to mention, the record is running on this call.", "safe"),
+        # a recorder heard as another word, in a disclosure's shape
+        (
+            "Acme Lending, Sarah speaking. Fair to mention, the reporters running on this call.",
+            "needs_review",
+        ),
+        # "record" as tiny.en most often mishears it, in a disclosure's shape, is the disclosure
+        ("Hi, Sarah over at Acme Lending. Our phone system is reporting us right now, by the way.", "safe"),
+        ("Hi, Sarah over at Acme Lending. Quick note, our calls get reported.", "safe"),
+        # but reporting payments to the credit bureaus is not recording: shaped like it, a person checks
+        (
+            "Hi, Sarah over at Acme Lending. We report all payments to the three credit bureaus.",
+            "needs_review",
+        ),
+        ("Acme Lending, Sarah speaking. This call is going into our according system.", "needs_review"),
     ],
 )
 def test_a_disclosure_shaped_sentence_with_its_verb_misheard_is_for_review(policy, opening, expected):
@@ -517,6 +533,12 @@ def test_a_disclosure_shaped_sentence_with_its_verb_misheard_is_for_review(polic
         "Hi there, we record our calls. Clear water debt relief, Brenda speaking. How can I help?",
         "Quick note, I am recording our conversation. This is Mister Keith from Senior Plans.",
         "Everything on this call is being recorded. You're speaking with Omar at Maplewood Life.",
+        # where the name and the company go, whatever the verb: "on my end", "dialed", "calling for"
+        "Morning, thanks for ringing Harborview Debt Relief, Jolene on my end. A recorder's running on this call.",
+        "Afternoon, you've dialed Northgate Health Advisors, my name is Oscar. This call is recorded.",
+        "Hi Mister Alvarez, Everett calling for Northgate Health Advisors. We record our calls.",
+        # a proper noun before a trade word is a trade name, whatever came before it
+        "Hello, so, Northgate Health Advisors here, I'm Oscar. We record our calls.",
     ],
 )
 def test_identifications_and_disclosures_in_other_words_are_recognised(policy, opening):
@@ -553,6 +575,8 @@ def test_an_introduction_with_names_heard_as_proper_nouns_identifies_the_agent(p
     [
         "Hi, this is Gwen. This call is recorded. How can I help?",
         "Hi, you reached the senior health benefits line. I'm Cara. We do record the call.",
+        "Hi, you've dialed the Senior Benefits Line. I'm Cara. We do record the call.",
+        "Hi, Jolene on my end, we record our calls. What can I do for you?",
     ],
 )
 def test_a_name_with_no_identifiable_company_is_still_missing_a_company(policy, opening):
@@ -641,6 +665,33 @@ def test_their_negations_and_hedges_are_not(policy, said):
         ("agent", 12.0, said),
     )
     assert verdict(policy, transcript).verdict == "safe"
+
+
+def test_a_question_after_a_do_not_call_request_is_not_an_acknowledgement(policy):
+    transcript = call(
+        OPENING,
+        ("caller", 8.0, "No more of these calls for me. Please cross my name off."),
+        (
+            "agent",
+            13.0,
+            "Okay, noted, just real quick before you go, are you happy with the drug coverage you have?",
+        ),
+    )
+    assert "do_not_call" in rules_hit(policy, transcript)
+    # the same acknowledgement, said as a statement, ends the matter
+    transcript = call(
+        OPENING,
+        ("caller", 8.0, "No more of these calls for me. Please cross my name off."),
+        ("agent", 13.0, "Okay, noted, your name is off our list as of today."),
+    )
+    assert "do_not_call" not in rules_hit(policy, transcript)
+
+
+def test_take_me_off_hold_or_speaker_is_not_a_do_not_call_request(policy):
+    transcript = call(
+        OPENING, ("caller", 8.0, "Take me off speaker, I can barely hear you."), ("agent", 13.0, PITCH)
+    )
+    assert "do_not_call" not in rules_hit(policy, transcript)
 
 
 def test_a_removal_confirmed_over_several_short_turns_and_a_polite_goodbye_is_not_pitching(policy):
@@ -746,6 +797,8 @@ def test_a_missing_statement_is_for_review_where_one_stretch_of_the_opening_was_
         "I don't want any more of these calls.",
         "Just put me down as do not call.",
         "Actually, you know what, removed me from your list.",
+        "You know, no more of these calls for me. Please cross my name off.",
+        "I said, take me off.",
     ],
 )
 def test_a_do_not_call_request_in_other_words_is_still_a_request(policy, request_said):
@@ -813,6 +866,22 @@ def test_a_request_in_other_words_that_is_acknowledged_is_not_pitching(policy):
         ("They are pulling these rates at 6 tonight.", "misrepresentation_pressure", "needs_review"),
         ("What is wrong with you? It's not that hard.", "abusive_language", "needs_review"),
         ("Nobody's going to lend to a deadbeat like you anyway.", "abusive_language", "flagged"),
+        ("With a house and steady work like yours, you're approved.", "guaranteed_outcome", "needs_review"),
+        ("Every one of your creditors will settle with us.", "guaranteed_outcome", "needs_review"),
+        ("It's a good rate, you can take that to the bank.", "guaranteed_outcome", "needs_review"),
+        ("Well, fine, genius, enjoy being broke.", "abusive_language", "needs_review"),
+        ("Nobody else is going to lend you a dime.", "abusive_language", "needs_review"),
+        (
+            "The minute this call ends without a signature, this rate is blocked.",
+            "misrepresentation_pressure",
+            "needs_review",
+        ),
+        ("You need to decide before we get up this call.", "misrepresentation_pressure", "needs_review"),
+        (
+            "Routing number 0 7 1 0 0 0 0 1 3, account number 3 9 2 8 4 1 7 7, is that right?",
+            "sensitive_data",
+            "flagged",
+        ),
     ],
 )
 def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule, expected):
@@ -833,6 +902,14 @@ def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule
         "The last four of your social is all I need.",
         "At your age you are too old to qualify for term life, but final expense is open to you.",
         "I can't make you any promises on approval, that's up to the underwriter.",
+        "Once you're approved, the money arrives in two days.",
+        "If you're approved, we'll mail the papers.",
+        "The last four of your account number are 4 4 1 7, right?",
+        "Take your time, the quote stays good after this call ends.",
+        # "which ZIP code are you in?" as tiny.en wrote it
+        "That happens a lot this time of year for SHIT, COVID 19,",
+        "Nobody else is going to charge you less than this, I checked.",
+        "Sure, genius idea, let's look at the numbers together.",
     ],
 )
 def test_their_everyday_counterparts_are_not(policy, said):
@@ -883,9 +960,14 @@ def test_a_caller_saying_what_they_are_looking_at_names_no_company_on_a_mono_cal
             "Copperfield Auto Insurance, good morning, you've got learning. This call is recorded.",
             "needs_review",
         ),
-        # "recorded" heard as a word that sounds like it
+        # "recorded" as tiny.en most often hears it: nobody reports the call they are on
         (
             "Hi, this is Jade from Sagebrush Auto Insurance, our conversation today is reported for compliance.",
+            "safe",
+        ),
+        # other words that sound like it, in a disclosure's shape: a person checks
+        (
+            "Hi, this is Jade from Sagebrush Auto Insurance, our conversation today is regarded for compliance.",
             "needs_review",
         ),
         # "thanks for calling in" names no company

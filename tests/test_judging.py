@@ -213,6 +213,9 @@ def test_llm_usage_and_evidence_are_carried_into_the_judgment(policy):
         ("Caller asked at 12.3 s, then the agent went on for 40 words over 3 turns", None),
         ("We represent 8 organizations which offer 52 products", None),
         ("about 5000 dollars, 3000 a month", None),
+        ("around 58,000 a year, 24,000 across five cards", None),
+        # a bank account number may be as short as six digits
+        ("account number 3, 9, 2, 8, 4, 1, 7, 7", "account number X, X, X, X, 4, 1, 7, 7"),
     ],
 )
 def test_mask_sensitive_numbers(text, masked):
@@ -246,6 +249,19 @@ def test_sensitive_data_evidence_is_stored_redacted_from_rules_and_llm(policy):
     }
     assert "123" not in stored and "12345" not in stored
     assert "XXX-XX-6789" in stored
+
+
+def test_a_bank_account_read_back_is_flagged_and_stored_without_its_digits(policy):
+    said = "Let me read back your routing number 0 7 1 0 0 0 0 1 3, account number 3 9 2 8 4 1 7 7, right?"
+    transcript = call(OPENING, ("agent", 20.0, said))
+    judgment = combine(
+        policy, evaluate_rules(policy, transcript, campaign=None), None, campaign=None, min_confidence=0.6
+    )
+    stored = judgment.model_dump_json()
+    assert judgment.verdict == "flagged"
+    assert {f.rule_id for f in judgment.findings} == {"sensitive_data"}
+    assert "3 9 2 8" not in stored and "0 7 1 0" not in stored
+    assert "X X X X 4 1 7 7" in stored
 
 
 # --- grounding LLM violations -------------------------------------------------------------------------------

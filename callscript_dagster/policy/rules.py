@@ -52,6 +52,7 @@ from callscript_dagster.text import (
     ends_sentence,
     fuzzy_similarity,
     mask_digits,
+    mask_sensitive_numbers,
     verbatim,
 )
 from callscript_dagster.transcript import AGENT, CALLER, UNKNOWN, Transcript, Word, words_of
@@ -263,13 +264,15 @@ def _run(rule: Rule, index: int, detector: Detector, call: _Call) -> list[Findin
 
 
 def _forbidden(detector: ForbiddenDetector, call: _Call, what: str) -> list[_Evidence]:
+    # A forbidden wording may hold an account number ("account number 3 9 2 8 …"): quotes and rationales are
+    # shown and logged widely, so they only ever carry it redacted.
     return [
         _Evidence(
             hit.speaker,
             hit.start,
             hit.end,
-            hit.quote,
-            f"{_who(hit.speaker)} said '{hit.quote}' at {hit.start:.1f} s ({what})",
+            quote := mask_sensitive_numbers(hit.quote),
+            f"{_who(hit.speaker)} said '{quote}' at {hit.start:.1f} s ({what})",
             uncertain=_near(hit, detector)
             or _doubt(hit.probability, detector.min_word_probability, hit.speaker, detector.speaker),
         )
@@ -422,7 +425,8 @@ def _sequence(detector: SequenceDetector, call: _Call) -> list[_Evidence]:
 def _acknowledging(stream: WordStream, within: tuple[int, int], acknowledgement: Acknowledgement) -> set[int]:
     """Indices into `stream.words` of the sentences (among the tokens `within`) that carry an acknowledgement
     word and are short enough to be a confirmation rather than a pitch. Sentences end at . ? ! in the words
-    as transcribed."""
+    as transcribed. A question is never a confirmation: "okay, noted, but are you happy with your drug
+    coverage?" asks for more of the conversation the caller just ended."""
     keywords = acknowledgement.keywords
     if not keywords:
         return set()
@@ -437,7 +441,12 @@ def _acknowledging(stream: WordStream, within: tuple[int, int], acknowledgement:
     if sentence:
         sentences.append(sentence)
     sentence_of = {i: n for n, members in enumerate(sentences) for i in members}
-    short = {n for n, members in enumerate(sentences) if len(members) <= acknowledgement.max_sentence_words}
+    short = {
+        n
+        for n, members in enumerate(sentences)
+        if len(members) <= acknowledgement.max_sentence_words
+        and not stream.words[members[-1]].text.rstrip().endswith("?")
+    }
     is_keyword: dict[str, bool] = {}  # a call repeats its words: compare each distinct one once
     acknowledging = set()
     for token in stream.tokens[within[0] : within[1] + 1]:
