@@ -457,6 +457,20 @@ def test_an_introduction_heard_without_a_clear_name_or_company_is_for_review(pol
         assert reason.startswith("agent_identification: needs_review (only something like it: '")
 
 
+def test_asking_for_the_caller_is_not_an_introduction_misheard(policy):
+    # "May I speak with Mrs. Greer?" names the caller, and "I'm calling from" leaves no room for a name: a call
+    # with no agent name is flagged, not reviewed
+    transcript = call(
+        (
+            "agent",
+            0.0,
+            "Hello, may I speak with Mrs. Greer? I'm calling from Acme Lending, and this call is recorded.",
+        ),
+        ("caller", 8.0, "Speaking."),
+    )
+    assert verdict(policy, transcript).reasons == ["agent_identification: flagged (rules)"]
+
+
 def test_a_detector_asking_for_review_never_flags_and_a_firm_finding_still_does():
     policy = parse_policy(
         """
@@ -539,6 +553,9 @@ def test_a_disclosure_shaped_sentence_with_its_verb_misheard_is_for_review(polic
         "Hi Mister Alvarez, Everett calling for Northgate Health Advisors. We record our calls.",
         # a proper noun before a trade word is a trade name, whatever came before it
         "Hello, so, Northgate Health Advisors here, I'm Oscar. We record our calls.",
+        "Willowbrook Life, good morning, this is Leon. This line records automatically, so what we say gets saved.",
+        "Thanks for waiting, you're through to Leon at Tidewater Lending. Every conversation gets recorded.",
+        "Hi, Wendell here, clawing from Willowbrook Life. This claw is recorded from start to finish.",
     ],
 )
 def test_identifications_and_disclosures_in_other_words_are_recognised(policy, opening):
@@ -687,6 +704,17 @@ def test_a_question_after_a_do_not_call_request_is_not_an_acknowledgement(policy
     assert "do_not_call" not in rules_hit(policy, transcript)
 
 
+def test_what_follows_but_in_an_acknowledgement_still_counts(policy):
+    def after_request(reply: str) -> Transcript:
+        return call(OPENING, ("caller", 8.0, "Please stop calling me."), ("agent", 12.0, reply))
+
+    pitch = "I completely understand, but before you go, we could knock your payment down by a third for you."
+    assert "do_not_call" in rules_hit(policy, after_request(pitch + " It only takes two minutes."))
+    assert "do_not_call" not in rules_hit(
+        policy, after_request("I understand, but you're removed now, sorry.")
+    )
+
+
 def test_take_me_off_hold_or_speaker_is_not_a_do_not_call_request(policy):
     transcript = call(
         OPENING, ("caller", 8.0, "Take me off speaker, I can barely hear you."), ("agent", 13.0, PITCH)
@@ -799,6 +827,7 @@ def test_a_missing_statement_is_for_review_where_one_stretch_of_the_opening_was_
         "Actually, you know what, removed me from your list.",
         "You know, no more of these calls for me. Please cross my name off.",
         "I said, take me off.",
+        "Actually, I'd rather you didn't call me again.",
     ],
 )
 def test_a_do_not_call_request_in_other_words_is_still_a_request(policy, request_said):
@@ -871,6 +900,14 @@ def test_a_request_in_other_words_that_is_acknowledged_is_not_pitching(policy):
         ("It's a good rate, you can take that to the bank.", "guaranteed_outcome", "needs_review"),
         ("Well, fine, genius, enjoy being broke.", "abusive_language", "needs_review"),
         ("Nobody else is going to lend you a dime.", "abusive_language", "needs_review"),
+        ("Oh my god, you are painfully slow, you know that?", "abusive_language", "flagged"),
+        ("Just answer the question, I don't have all day.", "abusive_language", "needs_review"),
+        (
+            "The rate we've been holding for you vanishes at five this afternoon.",
+            "misrepresentation_pressure",
+            "needs_review",
+        ),
+        ("Sure, my checking account number is 666-1842397.", "sensitive_data", "flagged"),
         (
             "The minute this call ends without a signature, this rate is blocked.",
             "misrepresentation_pressure",

@@ -426,7 +426,8 @@ def _acknowledging(stream: WordStream, within: tuple[int, int], acknowledgement:
     """Indices into `stream.words` of the sentences (among the tokens `within`) that carry an acknowledgement
     word and are short enough to be a confirmation rather than a pitch. Sentences end at . ? ! in the words
     as transcribed. A question is never a confirmation: "okay, noted, but are you happy with your drug
-    coverage?" asks for more of the conversation the caller just ended."""
+    coverage?" asks for more of the conversation the caller just ended. Nor is what follows a turn ("I
+    understand, but before you go, what if we cut your payment by a third"): the confirmation ends there."""
     keywords = acknowledgement.keywords
     if not keywords:
         return set()
@@ -448,15 +449,33 @@ def _acknowledging(stream: WordStream, within: tuple[int, int], acknowledgement:
         and not stream.words[members[-1]].text.rstrip().endswith("?")
     }
     is_keyword: dict[str, bool] = {}  # a call repeats its words: compare each distinct one once
-    acknowledging = set()
-    for token in stream.tokens[within[0] : within[1] + 1]:
+    acknowledging: dict[int, int] = {}  # sentence -> the word where the confirmation turns into more
+    tokens = stream.tokens[within[0] : within[1] + 1]
+    for k, token in enumerate(tokens):
         n = sentence_of[token.first]
+        if n in acknowledging and acknowledging[n] > token.first and _turns(tokens, k):
+            acknowledging[n] = token.first
         if n in short and n not in acknowledging:
             if token.text not in is_keyword:
                 is_keyword[token.text] = _is_keyword(token.text, keywords, acknowledgement.min_similarity)
             if is_keyword[token.text]:
-                acknowledging.add(n)
-    return {i for n in acknowledging for i in sentences[n]}
+                acknowledging[n] = sentences[n][-1] + 1
+    return {i for n, turn in acknowledging.items() for i in sentences[n] if i < turn}
+
+
+_TURNS = (
+    ("but",),
+    ("however",),
+    ("although",),
+    ("though",),
+    ("before", "you", "go"),
+    ("while", "i", "have", "you"),
+)
+
+
+def _turns(tokens: list[Token], k: int) -> bool:
+    """Whether a sentence turns at tokens[k] from a confirmation to something else ("..., but")."""
+    return any(tuple(t.text for t in tokens[k : k + len(turn)]) == turn for turn in _TURNS)
 
 
 def _is_keyword(token: str, keywords: frozenset[str], min_similarity: float) -> bool:
