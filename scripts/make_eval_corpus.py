@@ -9,10 +9,11 @@ scripts/eval_holdout3_scenarios.py into eval/holdout3/, default seed 37; `--set 
 scripts/eval_holdout4_scenarios.py into eval/holdout4/, default seed 41; `--set holdout5` a fifth, from
 scripts/eval_holdout5_scenarios.py into eval/holdout5/, default seed 43; `--set holdout6` a sixth, from
 scripts/eval_holdout6_scenarios.py into eval/holdout6/, default seed 47; `--set holdout7` a seventh, from
-scripts/eval_holdout7_scenarios.py into eval/holdout7/, default seed 53. The holdout sets are report-only:
+scripts/eval_holdout7_scenarios.py into eval/holdout7/, default seed 53; `--set holdout8` an eighth, from
+scripts/eval_holdout8_scenarios.py into eval/holdout8/, default seed 59. The holdout sets are report-only:
 every call gets "split": "report", and no threshold or pattern may be tuned on them (see
 eval/holdout/README.md, eval/holdout2/README.md, eval/holdout3/README.md, eval/holdout4/README.md and
-eval/holdout5/README.md, eval/holdout6/README.md, eval/holdout7/README.md). This tool gives
+eval/holdout5/README.md, eval/holdout6/README.md, eval/holdout7/README.md, eval/holdout8/README.md). This tool gives
 each call a line condition the way a real phone line varies, picked deterministically from --seed and the
 call's id:
 
@@ -43,6 +44,8 @@ sox, the FFmpeg inside PyAV): no dither, seeded noise, bit-exact muxing.
     .venv/bin/python scripts/make_eval_corpus.py --set holdout6-flite  # the same calls, flite's voices
     .venv/bin/python scripts/make_eval_corpus.py --set holdout7  # writes eval/holdout7/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout7-flite  # the same calls, flite's voices
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout8  # writes eval/holdout8/ (report-only)
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout8-flite  # the same calls, flite's voices
     .venv/bin/python scripts/make_eval_corpus.py --set holdout4 --voices flite --out /tmp/h4f  # any set
 """
 
@@ -112,6 +115,12 @@ SETS = {
     # The seventh's calls again, spoken by flite's voices.
     "holdout7-flite": CorpusSet(
         "eval_holdout7_scenarios", EVAL_DIR / "holdout7-flite", 53, "report", "flite"
+    ),
+    # An eighth, written clean later still, without seeing the judge's output or its detectors.
+    "holdout8": CorpusSet("eval_holdout8_scenarios", EVAL_DIR / "holdout8", 59, "report"),
+    # The eighth's calls again, spoken by flite's voices.
+    "holdout8-flite": CorpusSet(
+        "eval_holdout8_scenarios", EVAL_DIR / "holdout8-flite", 59, "report", "flite"
     ),
 }
 
@@ -395,7 +404,9 @@ def main() -> None:
         "holdout6: eval/holdout6/ from eval_holdout6_scenarios.py; "
         "holdout6-flite: eval/holdout6-flite/, the same calls in flite's voices; "
         "holdout7: eval/holdout7/ from eval_holdout7_scenarios.py; "
-        "holdout7-flite: eval/holdout7-flite/, the same calls in flite's voices",
+        "holdout7-flite: eval/holdout7-flite/, the same calls in flite's voices; "
+        "holdout8: eval/holdout8/ from eval_holdout8_scenarios.py; "
+        "holdout8-flite: eval/holdout8-flite/, the same calls in flite's voices",
     )
     parser.add_argument(
         "--voices",
@@ -410,7 +421,7 @@ def main() -> None:
         default=None,
         help="picks voices, speeds, noise and the split "
         "(default: 11 for main, 29 for holdout, 31 for holdout2, 37 for holdout3, 41 for holdout4, "
-        "43 for holdout5, 47 for holdout6, 53 for holdout7)",
+        "43 for holdout5, 47 for holdout6, 53 for holdout7, 59 for holdout8)",
     )
     parser.add_argument("--only", nargs="*", default=[], help="rebuild only these call ids")
     args = parser.parse_args()
