@@ -88,40 +88,33 @@ class CorpusSet:
     voices: str = "espeak"
 
 
+# Report-only holdouts, each written clean after the last by someone who saw neither the judge's output nor its
+# detectors (see each set's README), with their default seeds.
+HOLDOUT_SEEDS = {
+    "holdout": 29,
+    "holdout2": 31,
+    "holdout3": 37,
+    "holdout4": 41,
+    "holdout5": 43,
+    "holdout6": 47,
+    "holdout7": 53,
+    "holdout8": 59,
+}
+# Those also rendered by flite's voices: how much of a miss is espeak-ng's robotic voice.
+FLITE_RENDERED = ("holdout5", "holdout6", "holdout7", "holdout8")
+
 SETS = {
     "main": CorpusSet("eval_scenarios", EVAL_DIR, DEFAULT_SEED, None),
-    # Report-only: written independently of the tuning, never tuned on.
-    "holdout": CorpusSet("eval_holdout_scenarios", EVAL_DIR / "holdout", 29, "report"),
-    # A second, fresh report-only set, written later by someone who never saw either set judged.
-    "holdout2": CorpusSet("eval_holdout2_scenarios", EVAL_DIR / "holdout2", 31, "report"),
-    # A third, written after that by someone who had seen neither the judge's output nor its detectors.
-    "holdout3": CorpusSet("eval_holdout3_scenarios", EVAL_DIR / "holdout3", 37, "report"),
-    # A fourth, written later still, again without seeing the judge's output or its detectors.
-    "holdout4": CorpusSet("eval_holdout4_scenarios", EVAL_DIR / "holdout4", 41, "report"),
-    # A fifth, written clean later still, without seeing the judge's output or its detectors.
-    "holdout5": CorpusSet("eval_holdout5_scenarios", EVAL_DIR / "holdout5", 43, "report"),
-    # The fifth's calls again, spoken by flite's voices: how much of a miss is espeak-ng's robotic voice.
-    "holdout5-flite": CorpusSet(
-        "eval_holdout5_scenarios", EVAL_DIR / "holdout5-flite", 43, "report", "flite"
-    ),
-    # A sixth, written clean later still, without seeing the judge's output or its detectors.
-    "holdout6": CorpusSet("eval_holdout6_scenarios", EVAL_DIR / "holdout6", 47, "report"),
-    # The sixth's calls again, spoken by flite's voices.
-    "holdout6-flite": CorpusSet(
-        "eval_holdout6_scenarios", EVAL_DIR / "holdout6-flite", 47, "report", "flite"
-    ),
-    # A seventh, written clean later still, without seeing the judge's output or its detectors.
-    "holdout7": CorpusSet("eval_holdout7_scenarios", EVAL_DIR / "holdout7", 53, "report"),
-    # The seventh's calls again, spoken by flite's voices.
-    "holdout7-flite": CorpusSet(
-        "eval_holdout7_scenarios", EVAL_DIR / "holdout7-flite", 53, "report", "flite"
-    ),
-    # An eighth, written clean later still, without seeing the judge's output or its detectors.
-    "holdout8": CorpusSet("eval_holdout8_scenarios", EVAL_DIR / "holdout8", 59, "report"),
-    # The eighth's calls again, spoken by flite's voices.
-    "holdout8-flite": CorpusSet(
-        "eval_holdout8_scenarios", EVAL_DIR / "holdout8-flite", 59, "report", "flite"
-    ),
+    **{
+        name: CorpusSet(f"eval_{name}_scenarios", EVAL_DIR / name, seed, "report")
+        for name, seed in HOLDOUT_SEEDS.items()
+    },
+    **{
+        f"{name}-flite": CorpusSet(
+            f"eval_{name}_scenarios", EVAL_DIR / f"{name}-flite", HOLDOUT_SEEDS[name], "report", "flite"
+        )
+        for name in FLITE_RENDERED
+    },
 }
 
 AGENT_VOICES = (
