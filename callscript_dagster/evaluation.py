@@ -17,6 +17,7 @@ the rule applies to (its campaign scope).
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -199,9 +200,19 @@ def evaluate_corpus(
     return results
 
 
+ENGINE_PACKAGES = ("faster-whisper", "ctranslate2")
+
+
+def engine_versions() -> dict[str, str]:
+    """The releases that decode: another release (or another machine's CPU) may hear the same audio otherwise,
+    so reports name them and cached transcripts are kept per release."""
+    return {name: importlib.metadata.version(name) for name in ENGINE_PACKAGES}
+
+
 def transcriber_identity(transcriber: Transcriber) -> dict:
     """What makes a transcript of the same audio differ: the cache key's settings part."""
     return {
+        "engine": engine_versions(),
         "model": transcriber.model_label,
         "device": transcriber.device,
         "compute_type": transcriber.compute_type,
@@ -274,6 +285,7 @@ def report(
         "policy_version": policy.version,
         "policy_fingerprint": policy.fingerprint,
         "model": model,
+        "engine": source.identity.get("engine"),
         "mode": mode,
         "transcripts": {"transcribed": source.transcribed, "cached": source.cached},
         "overall": overall,
@@ -342,6 +354,7 @@ def render_text(rep: dict) -> str:
     out = [
         f"policy {rep['policy_version']}  model {rep['model']}  mode {rep['mode']}  split {rep['split']}  "
         f"(transcribed {rep['transcripts']['transcribed']}, cached {rep['transcripts']['cached']})",
+        "engine " + ", ".join(f"{name} {version}" for name, version in (rep["engine"] or {}).items()),
         "",
         f"{'':28s} {'calls':>5s} {'viol':>5s} {'flagd':>5s} {'prec':>5s} {'recall':>6s} {'F1':>5s} "
         f"{'review%':>7s} {'false':>5s} {'miss':>5s}",

@@ -7,6 +7,7 @@ Whisper, real policy, real judge; the database is there only to prove nothing is
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import shutil
 from importlib import resources
@@ -113,6 +114,11 @@ def test_eval_reports_precision_recall_confusion_and_the_wrong_call_without_writ
     assert evidence and all(e["source"] == "rules" for e in evidence)
     assert "agent: " in wrong["transcript_opening"] and "Liberty Health" in wrong["transcript_opening"]
     assert report["transcripts"]["transcribed"] + report["transcripts"]["cached"] == 5
+    # the releases that decoded: the same audio may be heard otherwise by another release
+    assert report["engine"] == {
+        "faster-whisper": importlib.metadata.version("faster-whisper"),
+        "ctranslate2": importlib.metadata.version("ctranslate2"),
+    }
 
 
 def test_rejudging_with_a_new_policy_reuses_the_transcripts(
