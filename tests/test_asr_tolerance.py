@@ -654,6 +654,8 @@ def test_a_disclosure_said_or_denied_in_other_words(policy, opening, expected):
         ),
         ("Are you deaf? You people are so dense.", "abusive_language"),
         ("Shut your mouth and listen.", "abusive_language"),
+        # an insult is not an agent calling himself names
+        ("I'm telling you, what an idiot you are.", "abusive_language"),
     ],
 )
 def test_promises_pressure_and_insults_without_their_usual_words_are_flagged(policy, said, rule):
@@ -947,6 +949,8 @@ def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule
         "That happens a lot this time of year for SHIT, COVID 19,",
         "Nobody else is going to charge you less than this, I checked.",
         "Sure, genius idea, let's look at the numbers together.",
+        # the agent calling himself names is no insult to the caller
+        "Oh, I'm such a dummy, I typed your income in wrong, let me fix that.",
     ],
 )
 def test_their_everyday_counterparts_are_not(policy, said):
@@ -1009,6 +1013,48 @@ def test_a_caller_saying_what_they_are_looking_at_names_no_company_on_a_mono_cal
         ),
         # "thanks for calling in" names no company
         ("Hey there, this is Dwayne. Thanks for calling in real quick. This line is recorded.", "flagged"),
+        # where a company goes, said in other shapes
+        ("Mornin', y'all have reached Ashgrove Lending, Mateo here. This call is recorded.", "safe"),
+        (
+            "Hi, my name is Esther, and I'm ringing you on Larkspur Life's behalf. This call is recorded.",
+            "safe",
+        ),
+        (
+            "Okay, you're through to the quotes team at Bramblewood Debt Relief, my name's Faddis. We record calls.",
+            "safe",
+        ),
+        # a trade name answering the phone, then the agent's name
+        (
+            "Larkspur Life, Esther. Before anything else, you should know I'm recording our conversation.",
+            "safe",
+        ),
+        # a name heard as some other word, then the company it works for
+        ("Oh, good. It's saddest. I'm with Kestrel Auto Insurance. This call is recorded.", "safe"),
+        # ... and the same words where no company is named
+        ("Hey there, this is Dwayne, you can reach out to us anytime. This line is recorded.", "flagged"),
+        ("Hey there, this is Dwayne, calling on his behalf. This line is recorded.", "flagged"),
+        ("Hey there, this is Dwayne. Your balance has reached 18,000. This line is recorded.", "flagged"),
+        # a recording disclosure without the word
+        (
+            "Hi, this is Jade from Sagebrush Auto Insurance. We keep an audio copy of every phone call.",
+            "safe",
+        ),
+        # where the call goes, the place misheard; "record" heard as "refer": a person checks
+        (
+            "Hi, this is Jade from Sagebrush Auto Insurance. Every word of this call goes onto your courting.",
+            "needs_review",
+        ),
+        (
+            "Hi, this is Jade from Sagebrush Auto Insurance. Heads up, I refer to every call I take.",
+            "needs_review",
+        ),
+        # "it's <word>, I'm with <company>" names the agent only where the word may be a name
+        ("Well, it's true, I'm with Acme Lending, and this call is recorded.", "flagged"),
+        # "I'm returning your call" is no disclosure
+        (
+            "Hi, this is Jade from Sagebrush Auto Insurance, I'm returning your call from yesterday.",
+            "flagged",
+        ),
     ],
 )
 def test_openings_in_other_words(policy, opening, expected):

@@ -68,7 +68,7 @@ def write(tmp_path: Path, policy: dict[str, Any] | str) -> Path:
 
 def test_the_default_policy_covers_the_pay_per_call_rules():
     policy = load_policy()
-    assert policy.version == "2026.11.8"
+    assert policy.version == "2026.11.9"
     assert [rule.id for rule in policy.rules] == RULE_IDS
     # every rule has deterministic detectors, is grounded in a citation and guides the LLM
     assert all(rule.detectors for rule in policy.rules)
@@ -116,6 +116,34 @@ def test_same_version_with_different_content_has_a_different_fingerprint(tmp_pat
     original, changed = load_policy(write(tmp_path, VALID)), parse_policy(yaml.safe_dump(edited))
     assert original.version == changed.version
     assert original.fingerprint != changed.fingerprint
+
+
+def test_a_sound_alike_is_listed_once_and_heard_in_every_pattern_that_names_it(tmp_path):
+    edited = copy.deepcopy(VALID)
+    edited["sound_alikes"] = {"stop": ["top", "stuff"]}
+    edited["rules"][1]["detectors"][0]["patterns"] = ["~stop calling", "please ~stop"]
+    trigger = load_policy(write(tmp_path, edited)).rule("do_not_call").detectors[0]
+    heard = {
+        text: [bool(regex.search(text)) for regex in trigger.regexes[1:]]
+        for text in (
+            "stop calling me",
+            "top calling me",
+            "please stuff it",
+            "shop calling me",
+            "please stopper",
+        )
+    }
+    assert heard == {
+        "stop calling me": [True, False],
+        "top calling me": [True, False],
+        "please stuff it": [False, True],
+        "shop calling me": [False, False],
+        "please stopper": [False, False],
+    }
+    # The list is part of what judges: one more mishearing is another policy.
+    before = parse_policy(yaml.safe_dump(edited)).fingerprint
+    edited["sound_alikes"]["stop"].append("stock")
+    assert parse_policy(yaml.safe_dump(edited)).fingerprint != before
 
 
 def broken(change: str) -> dict[str, Any]:
@@ -200,6 +228,15 @@ def broken(change: str) -> dict[str, Any]:
             "rule 'Do Not Call': id: must be a slug like 'do_not_call' (lowercase letters, digits, _)",
         ),
         ("rules.1.id=", "rules[1]: id: required"),
+        (
+            "rules.1.detectors.0.patterns=['~stop calling']",
+            "rule 'do_not_call': '~stop' in pattern '~stop calling': sound_alikes has no entry 'stop'",
+        ),
+        (
+            "sound_alikes={calling: [Falling]}",
+            "sound_alikes.calling[0]: 'Falling' must be one normalized word (lowercase letters or digits, "
+            "no apostrophe)",
+        ),
         ("version=2026.11", 'version: must be a quoted string such as "2026.11.1"'),
         ("rules=[]", "rules: must not be empty"),
     ],

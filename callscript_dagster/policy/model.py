@@ -53,6 +53,42 @@ def _check_regex(pattern: str) -> str:
     return pattern
 
 
+# In a pattern, `~word` is the word or any of its `sound_alikes` ("~calling": "calling", "clawing", "falling").
+_SOUND_ALIKE_REF = re.compile(r"(?<![\w\\])~([a-z0-9]+)\b")
+
+
+def expand_sound_alikes(pattern: str, sound_alikes: dict[str, list[str]]) -> str:
+    """`pattern` with each `~word` replaced by an alternation of the word and its sound-alikes."""
+
+    def alternation(ref: re.Match[str]) -> str:
+        word = ref.group(1)
+        if word not in sound_alikes:
+            raise ValueError(f"'~{word}' in pattern '{pattern}': sound_alikes has no entry '{word}'")
+        return "(?:" + "|".join(dict.fromkeys([word, *sound_alikes[word]])) + ")"
+
+    return _SOUND_ALIKE_REF.sub(alternation, pattern)
+
+
+def _with_sound_alikes(node: Any, sound_alikes: dict[str, list[str]]) -> Any:
+    """Raw policy data with every pattern string (in any `patterns` list) expanded."""
+    if isinstance(node, list):
+        return [_with_sound_alikes(item, sound_alikes) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {
+        key: [expand_sound_alikes(p, sound_alikes) if isinstance(p, str) else p for p in value]
+        if key == "patterns" and isinstance(value, list)
+        else _with_sound_alikes(value, sound_alikes)
+        for key, value in node.items()
+    }
+
+
+def _check_sound_alike(word: str) -> str:
+    if word != " ".join(tokens(word)) or " " in word:
+        raise ValueError(f"'{word}' must be one normalized word (lowercase letters or digits, no apostrophe)")
+    return word
+
+
 def _check_phrase(phrase: str) -> str:
     if not any(ch.isalnum() for ch in phrase):
         raise ValueError(f"phrase '{phrase}' has no words")
@@ -62,6 +98,7 @@ def _check_phrase(phrase: str) -> str:
 Text = Annotated[str, Field(min_length=1)]
 Phrase = Annotated[str, AfterValidator(_check_phrase)]
 Regex = Annotated[str, AfterValidator(_check_regex)]
+SoundAlike = Annotated[str, AfterValidator(_check_sound_alike)]
 
 
 class _Strict(BaseModel):
@@ -290,7 +327,35 @@ class Policy(_Strict):
     version: str
     name: Text
     description: Text
+    sound_alikes: dict[SoundAlike, list[SoundAlike]] = Field(
+        default_factory=dict,
+        description="word -> how the transcriber is known to write it; `~word` in a pattern is any of them",
+    )
     rules: list[Rule] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand_sound_alikes(cls, data: Any) -> Any:
+        """Every `~word` in the rules' patterns spelled out as the word or its sound-alikes, before the
+        patterns are checked and compiled: one list per word, for every pattern that needs it."""
+        alikes = data.get("sound_alikes") or {} if isinstance(data, dict) else None
+        if not isinstance(alikes, dict) or not all(
+            isinstance(words, list) and all(isinstance(w, str) for w in words) for words in alikes.values()
+        ):
+            return data  # field validation says what is wrong
+        rules = data.get("rules")
+        if not isinstance(rules, list):
+            return data
+        expanded = []
+        for i, rule in enumerate(rules):
+            try:
+                expanded.append(_with_sound_alikes(rule, alikes))
+            except ValueError as err:
+                rule_id = rule.get("id") if isinstance(rule, dict) else None
+                raise ValueError(
+                    f"rule '{rule_id}': {err}" if isinstance(rule_id, str) else f"rules[{i}]: {err}"
+                ) from None
+        return {**data, "rules": expanded}
 
     @field_validator("version", mode="before")
     @classmethod
