@@ -10,10 +10,12 @@ scripts/eval_holdout4_scenarios.py into eval/holdout4/, default seed 41; `--set 
 scripts/eval_holdout5_scenarios.py into eval/holdout5/, default seed 43; `--set holdout6` a sixth, from
 scripts/eval_holdout6_scenarios.py into eval/holdout6/, default seed 47; `--set holdout7` a seventh, from
 scripts/eval_holdout7_scenarios.py into eval/holdout7/, default seed 53; `--set holdout8` an eighth, from
-scripts/eval_holdout8_scenarios.py into eval/holdout8/, default seed 59. The holdout sets are report-only:
+scripts/eval_holdout8_scenarios.py into eval/holdout8/, default seed 59; `--set holdout9` a ninth, from
+scripts/eval_holdout9_scenarios.py into eval/holdout9/, default seed 61. The holdout sets are report-only:
 every call gets "split": "report", and no threshold or pattern may be tuned on them (see
 eval/holdout/README.md, eval/holdout2/README.md, eval/holdout3/README.md, eval/holdout4/README.md and
-eval/holdout5/README.md, eval/holdout6/README.md, eval/holdout7/README.md, eval/holdout8/README.md). This tool gives
+eval/holdout5/README.md, eval/holdout6/README.md, eval/holdout7/README.md, eval/holdout8/README.md,
+eval/holdout9/README.md). This tool gives
 each call a line condition the way a real phone line varies, picked deterministically from --seed and the
 call's id:
 
@@ -46,6 +48,8 @@ sox, the FFmpeg inside PyAV): no dither, seeded noise, bit-exact muxing.
     .venv/bin/python scripts/make_eval_corpus.py --set holdout7-flite  # the same calls, flite's voices
     .venv/bin/python scripts/make_eval_corpus.py --set holdout8  # writes eval/holdout8/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout8-flite  # the same calls, flite's voices
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout9  # writes eval/holdout9/ (report-only)
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout9-flite  # the same calls, flite's voices
     .venv/bin/python scripts/make_eval_corpus.py --set holdout4 --voices flite --out /tmp/h4f  # any set
 """
 
@@ -99,9 +103,10 @@ HOLDOUT_SEEDS = {
     "holdout6": 47,
     "holdout7": 53,
     "holdout8": 59,
+    "holdout9": 61,
 }
 # Those also rendered by flite's voices: how much of a miss is espeak-ng's robotic voice.
-FLITE_RENDERED = ("holdout5", "holdout6", "holdout7", "holdout8")
+FLITE_RENDERED = ("holdout5", "holdout6", "holdout7", "holdout8", "holdout9")
 
 SETS = {
     "main": CorpusSet("eval_scenarios", EVAL_DIR, DEFAULT_SEED, None),
@@ -399,7 +404,9 @@ def main() -> None:
         "holdout7: eval/holdout7/ from eval_holdout7_scenarios.py; "
         "holdout7-flite: eval/holdout7-flite/, the same calls in flite's voices; "
         "holdout8: eval/holdout8/ from eval_holdout8_scenarios.py; "
-        "holdout8-flite: eval/holdout8-flite/, the same calls in flite's voices",
+        "holdout8-flite: eval/holdout8-flite/, the same calls in flite's voices; "
+        "holdout9: eval/holdout9/ from eval_holdout9_scenarios.py; "
+        "holdout9-flite: eval/holdout9-flite/, the same calls in flite's voices",
     )
     parser.add_argument(
         "--voices",
@@ -414,7 +421,7 @@ def main() -> None:
         default=None,
         help="picks voices, speeds, noise and the split "
         "(default: 11 for main, 29 for holdout, 31 for holdout2, 37 for holdout3, 41 for holdout4, "
-        "43 for holdout5, 47 for holdout6, 53 for holdout7, 59 for holdout8)",
+        "43 for holdout5, 47 for holdout6, 53 for holdout7, 59 for holdout8, 61 for holdout9)",
     )
     parser.add_argument("--only", nargs="*", default=[], help="rebuild only these call ids")
     args = parser.parse_args()
