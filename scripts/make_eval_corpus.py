@@ -1,23 +1,13 @@
 """Generate the labelled evaluation corpus in eval/ (audio + eval/labels.jsonl); see eval/README.md.
 
-The calls (what is said, the expected verdict and rules) are in scripts/eval_scenarios.py. `--set holdout`
-builds the holdout set instead: the calls of scripts/eval_holdout_scenarios.py, written independently of the
-tuning and never used for it, into eval/holdout/ (audio + eval/holdout/labels.jsonl, audio paths relative to
-eval/holdout/), default seed 29; `--set holdout2` a second, fresh one, from
-scripts/eval_holdout2_scenarios.py into eval/holdout2/, default seed 31; `--set holdout3` a third, from
-scripts/eval_holdout3_scenarios.py into eval/holdout3/, default seed 37; `--set holdout4` a fourth, from
-scripts/eval_holdout4_scenarios.py into eval/holdout4/, default seed 41; `--set holdout5` a fifth, from
-scripts/eval_holdout5_scenarios.py into eval/holdout5/, default seed 43; `--set holdout6` a sixth, from
-scripts/eval_holdout6_scenarios.py into eval/holdout6/, default seed 47; `--set holdout7` a seventh, from
-scripts/eval_holdout7_scenarios.py into eval/holdout7/, default seed 53; `--set holdout8` an eighth, from
-scripts/eval_holdout8_scenarios.py into eval/holdout8/, default seed 59; `--set holdout9` a ninth, from
-scripts/eval_holdout9_scenarios.py into eval/holdout9/, default seed 61. The holdout sets are report-only:
-every call gets "split": "report", and no threshold or pattern may be tuned on them (see
-eval/holdout/README.md, eval/holdout2/README.md, eval/holdout3/README.md, eval/holdout4/README.md and
-eval/holdout5/README.md, eval/holdout6/README.md, eval/holdout7/README.md, eval/holdout8/README.md,
-eval/holdout9/README.md). This tool gives
-each call a line condition the way a real phone line varies, picked deterministically from --seed and the
-call's id:
+The calls (what is said, the expected verdict and rules) are in scripts/eval_scenarios.py. `--set` builds
+another set of SETS instead: a holdout (`holdout`, `holdout2` ... `holdout9`), the calls of
+scripts/eval_<set>_scenarios.py, each written independently of the tuning, into eval/<set>/ (audio +
+labels.jsonl, audio paths relative to that folder) with its own default seed (HOLDOUT_SEEDS); or `<set>-flite`,
+the same calls of a holdout in FLITE_RENDERED spoken by flite, into eval/<set>-flite/. The holdout sets are
+report-only: every call gets "split": "report", and no threshold or pattern may be tuned on them before their
+clean check (see each set's README.md). This tool gives each call a line condition the way a real phone line
+varies, picked deterministically from --seed and the call's id:
 
 - voices: espeak-ng voices and variants (en-us, en-gb, en-gb-x-rp, en-gb-scotland, en-us-nyc, en-029 for callers; +m/+f variants),
   a different one and a different speed per speaker; or, with `--voices flite`, flite's voices (slt, rms, awb,
@@ -36,19 +26,7 @@ sox, the FFmpeg inside PyAV): no dither, seeded noise, bit-exact muxing.
 
     .venv/bin/python scripts/make_eval_corpus.py              # writes eval/*.ogg|mp3|wav + eval/labels.jsonl
     .venv/bin/python scripts/make_eval_corpus.py --only dnc-ok-remove tpmo-late
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout   # writes eval/holdout/ (report-only)
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout2  # writes eval/holdout2/ (report-only)
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout3  # writes eval/holdout3/ (report-only)
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout4  # writes eval/holdout4/ (report-only)
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout5  # writes eval/holdout5/ (report-only)
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout5-flite  # the same calls, flite's voices
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout6  # writes eval/holdout6/ (report-only)
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout6-flite  # the same calls, flite's voices
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout7  # writes eval/holdout7/ (report-only)
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout7-flite  # the same calls, flite's voices
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout8  # writes eval/holdout8/ (report-only)
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout8-flite  # the same calls, flite's voices
-    .venv/bin/python scripts/make_eval_corpus.py --set holdout9  # writes eval/holdout9/ (report-only)
+    .venv/bin/python scripts/make_eval_corpus.py --set holdout9        # writes eval/holdout9/ (report-only)
     .venv/bin/python scripts/make_eval_corpus.py --set holdout9-flite  # the same calls, flite's voices
     .venv/bin/python scripts/make_eval_corpus.py --set holdout4 --voices flite --out /tmp/h4f  # any set
 """
@@ -393,20 +371,11 @@ def main() -> None:
         "--set",
         choices=sorted(SETS),
         default="main",
-        help="main: eval/ from eval_scenarios.py; holdout: eval/holdout/ from eval_holdout_scenarios.py; "
-        "holdout2: eval/holdout2/ from eval_holdout2_scenarios.py; "
-        "holdout3: eval/holdout3/ from eval_holdout3_scenarios.py; "
-        "holdout4: eval/holdout4/ from eval_holdout4_scenarios.py; "
-        "holdout5: eval/holdout5/ from eval_holdout5_scenarios.py; "
-        "holdout5-flite: eval/holdout5-flite/, the same calls in flite's voices; "
-        "holdout6: eval/holdout6/ from eval_holdout6_scenarios.py; "
-        "holdout6-flite: eval/holdout6-flite/, the same calls in flite's voices; "
-        "holdout7: eval/holdout7/ from eval_holdout7_scenarios.py; "
-        "holdout7-flite: eval/holdout7-flite/, the same calls in flite's voices; "
-        "holdout8: eval/holdout8/ from eval_holdout8_scenarios.py; "
-        "holdout8-flite: eval/holdout8-flite/, the same calls in flite's voices; "
-        "holdout9: eval/holdout9/ from eval_holdout9_scenarios.py; "
-        "holdout9-flite: eval/holdout9-flite/, the same calls in flite's voices",
+        help="; ".join(
+            f"{name}: {corpus.out_dir.relative_to(ROOT)}/ from {corpus.module}.py"
+            + (", in flite's voices" if corpus.voices == "flite" else "")
+            for name, corpus in SETS.items()
+        ),
     )
     parser.add_argument(
         "--voices",
@@ -419,9 +388,9 @@ def main() -> None:
         "--seed",
         type=int,
         default=None,
-        help="picks voices, speeds, noise and the split "
-        "(default: 11 for main, 29 for holdout, 31 for holdout2, 37 for holdout3, 41 for holdout4, "
-        "43 for holdout5, 47 for holdout6, 53 for holdout7, 59 for holdout8, 61 for holdout9)",
+        help="picks voices, speeds, noise and the split (default: the set's own: "
+        + ", ".join(f"{corpus.seed} for {name}" for name, corpus in SETS.items() if corpus.voices == "espeak")
+        + ")",
     )
     parser.add_argument("--only", nargs="*", default=[], help="rebuild only these call ids")
     args = parser.parse_args()
