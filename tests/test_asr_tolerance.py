@@ -715,6 +715,8 @@ def test_what_follows_but_in_an_acknowledgement_still_counts(policy):
     assert "do_not_call" not in rules_hit(
         policy, after_request("I understand, but you're removed now, sorry.")
     )
+    upsell = "Absolutely, I'll get that done, oh, before I do, what are you paying a month right now?"
+    assert "do_not_call" in rules_hit(policy, after_request(upsell + " We could knock that down."))
 
 
 def test_take_me_off_hold_or_speaker_is_not_a_do_not_call_request(policy):
@@ -775,6 +777,12 @@ rules:
         ("If you don't switch by Friday, you'll lose your benefits.", "misrepresentation_pressure"),
         # a government program
         ("This is a federal relief program for homeowners.", "misrepresentation_pressure"),
+        # scorn and a threat without a swear word
+        ("Seriously, a child could follow this.", "abusive_language"),
+        (
+            "Go ahead and try it, and I'll see to it that every collector in the state gets your home address.",
+            "abusive_language",
+        ),
     ],
 )
 def test_promises_deadlines_and_government_claims_by_meaning_are_for_a_person(policy, said, rule):
@@ -1050,6 +1058,24 @@ def test_a_caller_saying_what_they_are_looking_at_names_no_company_on_a_mono_cal
         ),
         # "it's <word>, I'm with <company>" names the agent only where the word may be a name
         ("Well, it's true, I'm with Acme Lending, and this call is recorded.", "flagged"),
+        # who records, and the audio kept, in other words
+        (
+            "Good afternoon, our managers monitor this line and the audio gets kept for training. This is "
+            "Stagecoach Senior Advisors, and my name is Maribel.",
+            "safe",
+        ),
+        ("Hi, it's Alice calling from Granite Mile Insurance. The system records each call I take.", "safe"),
+        (
+            "Granite Mile Insurance, Quinn here. Every call, this one too, is stored as audio on our servers.",
+            "safe",
+        ),
+        ("Thanks for holding, Liam here at Quarry Lane Lending. Our line records as we talk.", "safe"),
+        # kept somewhere, what is kept misheard: a person checks; details kept are no recording
+        (
+            "Hi, this is Jade from Sagebrush Auto Insurance. Every twelve here, this one too, is stored as a deal on our servers.",
+            "needs_review",
+        ),
+        ("Hi, this is Jade from Sagebrush Auto Insurance. Your details are stored securely.", "flagged"),
         # "I'm returning your call" is no disclosure
         (
             "Hi, this is Jade from Sagebrush Auto Insurance, I'm returning your call from yesterday.",
@@ -1103,6 +1129,7 @@ def test_a_disclosure_is_any_form_of_recording_not_a_record(policy, disclosure, 
         "How many times do I have to tell you people, lose this number.",
         "Can you erase my number from whatever database you've got?",
         "Whatever list I'm on with you people, I want off it, please.",
+        "Just stop, please, I want off your list.",
     ],
 )
 def test_yet_more_do_not_call_requests(policy, request_said):

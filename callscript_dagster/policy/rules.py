@@ -469,6 +469,7 @@ _TURNS = (
     ("although",),
     ("though",),
     ("before", "you", "go"),
+    ("before", "i", "do"),  # "I'll get that done, oh, before I do, what are you paying now?"
     ("while", "i", "have", "you"),
 )
 
