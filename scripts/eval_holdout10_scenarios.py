@@ -218,11 +218,6 @@ CAST = Cast(NAMES, COMPANY, greet, (*TPMO_LEAD, (A, *TPMO_READ)), BODIES, ENDING
 call, add, BY_ID = CAST.call, CAST.add, CAST.by_id
 
 
-def opening_for(campaign: str, k: int) -> tuple[tuple[str, ...], ...]:
-    """The compliant opening `call` would use for k (to extend it by hand)."""
-    return greet(NAMES[k % len(NAMES)], COMPANY[campaign], k)
-
-
 # recording_disclosure --------------------------------------------------------------------------------------
 add(
     call(
@@ -642,7 +637,7 @@ add(
         "the one-organization form on a Part D call, after the agent says the agency sells only one carrier's drug plans",
         k=9,
         tpmo=False,
-        opening=opening_for(PARTD, 9)
+        opening=CAST.opening(PARTD, 9)
         + (
             (C, "I need a cheaper drug plan for next year."),
             (
@@ -662,7 +657,7 @@ add(
         "all three parts with small deviations ('we're not able to offer', 'as of today', 'which together offer', 'to hear about every choice open to you' moved to the front of the referral)",
         k=10,
         tpmo=False,
-        opening=opening_for(MEDI, 10)
+        opening=CAST.opening(MEDI, 10)
         + (
             TPMO_LEAD[0],
             (A, "First, a quick notice I give everyone."),
@@ -683,7 +678,7 @@ add(
         "the agent reads the full disclaimer straight after the greeting, before any talk of plans, and quickly",
         k=11,
         tpmo=False,
-        opening=opening_for(MEDI, 11) + ((A, *TPMO_READ),),
+        opening=CAST.opening(MEDI, 11) + ((A, *TPMO_READ),),
         agent_speed_delta=15,
     )
 )
@@ -713,7 +708,7 @@ add(
         "the first two sentences with the counts, then 'you know the rest' and on to the drugs: no referral to Medicare.gov, 1-800-MEDICARE or SHIP",
         k=13,
         tpmo=False,
-        opening=opening_for(PARTD, 13)
+        opening=CAST.opening(PARTD, 13)
         + (
             TPMO_LEAD[0],
             (
@@ -732,7 +727,7 @@ add(
         "a loose paraphrase of the first and third parts (no SHIP either), without the middle part: no counts and no one-organization sentence",
         k=14,
         tpmo=False,
-        opening=opening_for(MEDI, 14)
+        opening=CAST.opening(MEDI, 14)
         + (
             TPMO_LEAD[0],
             (

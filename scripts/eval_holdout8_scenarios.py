@@ -213,11 +213,6 @@ CAST = Cast(NAMES, COMPANY, greet, (*TPMO_LEAD, (A, *TPMO_READ)), BODIES, ENDING
 call, add, BY_ID = CAST.call, CAST.add, CAST.by_id
 
 
-def opening_for(campaign: str, k: int) -> tuple[tuple[str, ...], ...]:
-    """The compliant opening `call` would use for k (to extend it by hand)."""
-    return greet(NAMES[k % len(NAMES)], COMPANY[campaign], k)
-
-
 # recording_disclosure --------------------------------------------------------------------------------------
 add(
     call(
@@ -673,7 +668,7 @@ add(
         "the one-organization form on a Part D call, after the agent says the agency sells one insurer's plans",
         k=13,
         tpmo=False,
-        opening=opening_for(PARTD, 13)
+        opening=CAST.opening(PARTD, 13)
         + (
             (C, "I'd like to switch drug plans, if I can."),
             (
@@ -697,7 +692,7 @@ add(
         "all three parts with small deviations ('sell' for 'offer', 'we are representing', 'and together they offer', 'reach out to', 'the SHIP', 'information about')",
         k=9,
         tpmo=False,
-        opening=opening_for(MEDI, 9)
+        opening=CAST.opening(MEDI, 9)
         + TPMO_LEAD
         + (
             (
@@ -737,7 +732,7 @@ add(
         "the agent starts the disclaimer, breaks off in the second sentence ('you get the idea') and never gives the counts or the referral",
         k=11,
         tpmo=False,
-        opening=opening_for(MEDI, 11)
+        opening=CAST.opening(MEDI, 11)
         + (
             TPMO_LEAD[0],
             (A, "Sure thing. There's a notice I'm meant to read first."),
@@ -757,7 +752,7 @@ add(
         "a paraphrase that keeps 'not every plan' and the referral but drops the middle part (no counts, no one-organization sentence)",
         k=12,
         tpmo=False,
-        opening=opening_for(PARTD, 12)
+        opening=CAST.opening(PARTD, 12)
         + (
             TPMO_LEAD[0],
             (

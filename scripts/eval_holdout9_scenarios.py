@@ -218,11 +218,6 @@ CAST = Cast(NAMES, COMPANY, greet, (*TPMO_LEAD, (A, *TPMO_READ)), BODIES, ENDING
 call, add, BY_ID = CAST.call, CAST.add, CAST.by_id
 
 
-def opening_for(campaign: str, k: int) -> tuple[tuple[str, ...], ...]:
-    """The compliant opening `call` would use for k (to extend it by hand)."""
-    return greet(NAMES[k % len(NAMES)], COMPANY[campaign], k)
-
-
 # recording_disclosure --------------------------------------------------------------------------------------
 add(
     call(
@@ -682,7 +677,7 @@ add(
         "the caller interrupts after the first sentence; the agent finishes the full notice (counts and referral) within the first minute",
         k=10,
         tpmo=False,
-        opening=opening_for(PARTD, 10)
+        opening=CAST.opening(PARTD, 10)
         + (
             TPMO_LEAD[0],
             (A, "Sure. There's a required notice I read to everyone first."),
@@ -705,7 +700,7 @@ add(
         "the one-organization form on a Medicare Advantage call, after the agent says the agency sells only one carrier's plans",
         k=11,
         tpmo=False,
-        opening=opening_for(MEDI, 11)
+        opening=CAST.opening(MEDI, 11)
         + (
             (C, "I'd like to look at Advantage plans for when I retire."),
             (
@@ -729,7 +724,7 @@ add(
         "all three parts with small deviations ('carry' for 'offer', 'offered in', 'for now', 'and they offer', 'check', 'dial', 'ask', 'to learn what … are')",
         k=12,
         tpmo=False,
-        opening=opening_for(PARTD, 12)
+        opening=CAST.opening(PARTD, 12)
         + (
             TPMO_LEAD[0],
             (A, "Sure thing. Let me get my notice out of the way."),
@@ -770,7 +765,7 @@ add(
         "the agent reads only the first sentence, calls the rest boilerplate and moves on: no counts, no referral",
         k=14,
         tpmo=False,
-        opening=opening_for(PARTD, 14)
+        opening=CAST.opening(PARTD, 14)
         + (
             TPMO_LEAD[0],
             (
@@ -789,7 +784,7 @@ add(
         "the first and third sentences are read, but the middle part (counts or the one-organization sentence) is left out",
         k=15,
         tpmo=False,
-        opening=opening_for(MEDI, 15)
+        opening=CAST.opening(MEDI, 15)
         + (
             TPMO_LEAD[0],
             (A, "Of course. I'm required to tell you something first."),

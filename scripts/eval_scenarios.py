@@ -215,6 +215,10 @@ class Cast:
     ending: Lines
     by_id: dict[str, Scenario] = field(default_factory=dict)
 
+    def opening(self, campaign: str, k: int, company: str | None = None) -> Lines:
+        """The compliant opening of the k-th call of `campaign` (to extend one by hand)."""
+        return self.greet(self.names[k % len(self.names)], company or self.company[campaign], k)
+
     def call(
         self,
         id: str,
@@ -240,9 +244,7 @@ class Cast:
         if tpmo is None:
             tpmo = campaign in MEDICARE_CAMPAIGNS and opening is None
         lines = assemble(
-            self.greet(self.names[k % len(self.names)], company or self.company[campaign], k)
-            if opening is None
-            else opening,
+            self.opening(campaign, k, company) if opening is None else opening,
             middle,
             tpmo=self.tpmo if tpmo else (),
             body=self.bodies[campaign] if body else (),
