@@ -534,10 +534,12 @@ def process(name: str = typer.Argument(..., help="webserver, daemon or health"))
 @app.command()
 def serve() -> None:
     """The production stack without supervisord, for development: Dagster webserver, daemon and the health
-    server, each in a process group of its own; Ctrl-C stops all of them (and if one exits, the rest)."""
+    server, each in a process group of its own; Ctrl-C cancels the runs in flight and stops all of them (and if
+    one exits, the rest)."""
     import os
 
     from callscript_dagster.db import migrate, resolve_database_urls
+    from callscript_dagster.instance import cancel_runs_in_flight, dagster_environment
     from callscript_dagster.processes import ProcessGroup, StopRequests, run_until_stopped, stop_all
     from callscript_dagster.stack import PROCESSES, process_command
 
@@ -545,6 +547,7 @@ def serve() -> None:
     with StopRequests() as stop_requests:
         urls = resolve_database_urls(settings)
         migrate(urls.core)
+        os.environ.update(dagster_environment(settings, urls))  # for cancel_runs_in_flight
         groups = []
         try:
             for name in PROCESSES:
@@ -557,7 +560,7 @@ def serve() -> None:
             f"Dagster UI http://{settings.webserver_host}:{settings.webserver_port}, health "
             f"http://{settings.health_host}:{settings.health_port}/health (Ctrl-C stops everything)"
         )
-        raise typer.Exit(run_until_stopped(groups, stop_requests))
+        raise typer.Exit(run_until_stopped(groups, stop_requests, before_stop=cancel_runs_in_flight))
 
 
 def main() -> None:

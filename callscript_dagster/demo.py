@@ -2,8 +2,9 @@
 
 An embedded PostgreSQL (unless DATABASE_URL is set), a simulated Ringba account serving calls and recordings,
 and the Dagster webserver + daemon in one process group. The near-real-time sensor reads Ringba every few seconds
-and carries new calls through the lanes. Ctrl-C, SIGTERM or a closed terminal stops everything, PostgreSQL
-included, within 20 s — also when the demo was started in the background (see `callscript_dagster.processes`).
+and carries new calls through the lanes. Ctrl-C, SIGTERM or a closed terminal cancels the runs executing (they
+end CANCELED and hand their calls back, as after the UI's Terminate) and stops everything, PostgreSQL included,
+within 20 s — also when the demo was started in the background (see `callscript_dagster.processes`).
 
 `demo_deployment` is the same deployment as a context manager, for benchmarks that drive it (bench/latency.py).
 """
@@ -19,7 +20,7 @@ from datetime import date, timedelta
 
 from callscript_dagster.db import DatabaseUrls, migrate, resolve_database_urls
 from callscript_dagster.db.server import start_embedded, stop_embedded, without_password
-from callscript_dagster.instance import dagster_environment
+from callscript_dagster.instance import cancel_runs_in_flight, dagster_environment
 from callscript_dagster.processes import ProcessGroup, StopRequests, run_until_stopped
 from callscript_dagster.settings import get_settings
 from callscript_simulators.ringba import RingbaSimulator
@@ -73,7 +74,9 @@ def demo_deployment(
             yield None
             return
         ringba = on_exit.enter_context(simulator.serve())
-        env = {**os.environ, **demo_env, **dagster_environment(settings, urls), "RINGBA_BASE_URL": ringba.url}
+        # In this process too: a stop cancels the runs in flight through the instance (`cancel_runs_in_flight`).
+        os.environ.update(dagster_environment(settings, urls))
+        env = {**os.environ, "RINGBA_BASE_URL": ringba.url}
         print(f"  simulated Ringba: {ringba.url} ({simulator.calls_per_day} calls/day)", flush=True)
         # One group for `dagster dev` and all it starts: webserver, daemon, code servers, run workers.
         output = {"stdout": log, "stderr": log} if log is not None else {}
@@ -93,7 +96,7 @@ def run_demo(*, port: int, calls_per_day: int, seed: int) -> int:
             if deployment is None:
                 return 0
             print(f"\nDagster UI: {deployment.ui_url}  (Ctrl-C stops everything)\n", flush=True)
-            code = run_until_stopped([deployment.dagster], stop_requests)
+            code = run_until_stopped([deployment.dagster], stop_requests, before_stop=_cancel_runs)
             print("stopped Dagster.", flush=True)
             return code
 
@@ -103,6 +106,11 @@ def dagster_dev(port: int, **popen_kwargs) -> ProcessGroup:
     webserver, daemon, code servers, run workers (`popen_kwargs`: env, stdout…)."""
     command = f"-m dagster dev -m callscript_dagster.definitions -h 127.0.0.1 -p {port}".split()
     return ProcessGroup([sys.executable, *command], **popen_kwargs)
+
+
+def _cancel_runs() -> None:
+    if run_ids := cancel_runs_in_flight():
+        print(f"cancelled {len(run_ids)} run(s) in flight", flush=True)
 
 
 def _stop_postgres(server) -> None:

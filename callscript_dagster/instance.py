@@ -1,13 +1,18 @@
-"""The Dagster instance directory ($DAGSTER_HOME) that `callscript` commands run against."""
+"""The Dagster instance ($DAGSTER_HOME) that `callscript` commands run against: its directory, the environment
+Dagster's processes get, and cancelling its runs when a stop is requested."""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import time
 from pathlib import Path
 
 from callscript_dagster.db.server import DatabaseUrls
 from callscript_dagster.settings import Settings
+
+log = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -75,3 +80,33 @@ def dagster_yaml_text(settings: Settings) -> str:
         },
     }
     return f"{text}\n# GPU runs on RunPod pods (written because RUNPOD_API_KEY and CALLSCRIPT_RUNPOD_IMAGE are set).\nrun_launcher: {json.dumps(launcher)}\n"
+
+
+# How long a stop waits for the runs it cancelled to end before the processes get SIGTERM. With the processes'
+# own grace and SIGKILL's wait (callscript_dagster.processes) a stop stays inside 20 s.
+CANCEL_WAIT_SECONDS = 5.0
+
+
+def cancel_runs_in_flight(wait_seconds: float = CANCEL_WAIT_SECONDS) -> list[str]:
+    """Cancel the runs executing in the instance at $DAGSTER_HOME as the UI's Terminate button does, and wait
+    up to `wait_seconds` for them to end; the ids of the runs asked to stop. Queued runs stay queued, for the
+    next start.
+
+    Called by `callscript demo` and `serve` on Ctrl-C before they signal Dagster's processes: a run told to stop
+    finishes or hands back the calls it holds and ends CANCELED, whereas one killed with its run worker ends
+    FAILURE ("interrupted unexpectedly"), alerts as a failure and leaves its claims to the reaper."""
+    import dagster as dg
+
+    executing = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+    with dg.DagsterInstance.get() as instance:
+        run_ids = [run.run_id for run in instance.get_runs(dg.RunsFilter(statuses=executing))]
+        for run_id in run_ids:
+            try:
+                instance.run_coordinator.cancel_run(run_id)
+            except Exception:  # e.g. its code server is gone: the run is stopped with the processes instead
+                log.warning("could not cancel run %s", run_id, exc_info=True)
+        ending = dg.RunsFilter(run_ids=run_ids, statuses=[*executing, dg.DagsterRunStatus.CANCELING])
+        deadline = time.monotonic() + wait_seconds
+        while run_ids and instance.get_runs_count(ending) and time.monotonic() < deadline:
+            time.sleep(0.25)
+    return run_ids

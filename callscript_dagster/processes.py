@@ -202,9 +202,14 @@ class StopRequests:
 
 
 def run_until_stopped(
-    groups: Sequence[ProcessGroup], stop_requests: StopRequests, poll_seconds: float = 1.0
+    groups: Sequence[ProcessGroup],
+    stop_requests: StopRequests,
+    poll_seconds: float = 1.0,
+    before_stop: Callable[[], object] | None = None,
 ) -> int:
     """Supervise `groups` until a stop is requested or the leader of one of them exits; then stop all of them.
+    On a requested stop, `before_stop` runs first, while the groups still run (its errors are logged, and the
+    stop goes on).
 
     Returns 0 after a requested stop (however the children took it), else the exit code of the leader that
     exited on its own."""
@@ -217,6 +222,11 @@ def run_until_stopped(
                     )
                     return code
         log.info("%s received: stopping", stop_requests.received.name)
+        if before_stop is not None:
+            try:
+                before_stop()
+            except Exception:
+                log.exception("before stopping the processes")
         return 0
     finally:
         stop_all(groups)

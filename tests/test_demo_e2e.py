@@ -24,6 +24,7 @@ import pytest
 from psycopg import sql
 
 from callscript_dagster.backfills import DagsterWebserver
+from callscript_dagster.db.server import with_database
 from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.settings import Settings
 
@@ -54,9 +55,8 @@ def graphql(url: str, query: str, variables: dict) -> dict:
     return response.json()["data"]
 
 
-def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_server, db, tmp_path) -> None:
-    port = free_port()
-    dagster_db = f"callscript_e2e_dagster_{uuid.uuid4().hex[:8]}"
+def demo_environment(db_url: str, dagster_db: str, tmp_path) -> dict[str, str]:
+    """The demo on the test's calls database, with a Dagster database of its own (`dagster_db`)."""
     env = {
         **os.environ,
         "DATABASE_URL": db_url,
@@ -66,6 +66,13 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
         **FLOW_ONLY_ENV,
     }
     env.pop("DAGSTER_HOME", None)
+    return env
+
+
+def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_server, db, tmp_path) -> None:
+    port = free_port()
+    dagster_db = f"callscript_e2e_dagster_{uuid.uuid4().hex[:8]}"
+    env = demo_environment(db_url, dagster_db, tmp_path)
     log = (tmp_path / "demo.log").open("wb")
     demo = launch_in_background(port, env, log)
     endpoint = f"http://127.0.0.1:{port}/graphql"
@@ -114,15 +121,55 @@ def test_demo_backfills_two_days_through_all_lanes_and_stops_cleanly(db_url, pg_
             code, leftovers = stop(demo, signal.SIGTERM, f"CALLSCRIPT_DAGSTER_DATABASE={dagster_db}")
         finally:
             log.close()
-            with psycopg.connect(pg_server, autocommit=True) as conn:
-                conn.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dagster_db))
-                )
+            drop_database(pg_server, dagster_db)
     assert code == 0, (tmp_path / "demo.log").read_text()[-3000:]
     assert not leftovers, (
         f"processes of the demo outlived SIGTERM by {STOP_BOUND_SECONDS} s: {leftovers}\n"
         + (tmp_path / "demo.log").read_text()[-3000:]
     )
+
+
+def test_ctrl_c_cancels_the_runs_in_flight_so_none_fails(db_url, pg_server, db, tmp_path) -> None:
+    """Stopped while a run transcribes, the demo cancels it as the UI's Terminate does: the run ends CANCELED,
+    not FAILURE (which would page whoever watches the failure alerts), and hands its calls back."""
+    port = free_port()
+    dagster_db = f"callscript_e2e_dagster_{uuid.uuid4().hex[:8]}"
+    env = demo_environment(db_url, dagster_db, tmp_path)
+    log = (tmp_path / "demo.log").open("wb")
+    demo = launch_in_background(port, env, log, calls_per_day=12)
+    try:
+        wait_for_ui(port, demo)
+        days = daily_partitions(Settings()).get_partition_keys()[-3:-1]
+        DagsterWebserver(f"http://127.0.0.1:{port}").launch_backfill([date.fromisoformat(d) for d in days])
+        transcribing = (
+            "SELECT count(*) AS n FROM core.call_lanes WHERE lane = 'factory' AND status = 'claimed'"
+        )
+        wait_for(lambda: db.execute(transcribing).fetchone()["n"], 300, "a run transcribing", demo)
+        code, leftovers = stop(demo, signal.SIGINT, f"CALLSCRIPT_DAGSTER_DATABASE={dagster_db}")
+        with psycopg.connect(with_database(pg_server, dagster_db), autocommit=True) as dagster:
+            statuses = [row[0] for row in dagster.execute("SELECT status FROM runs")]
+    finally:
+        if demo.poll() is None:
+            stop(demo, signal.SIGTERM, f"CALLSCRIPT_DAGSTER_DATABASE={dagster_db}")
+        log.close()
+        drop_database(pg_server, dagster_db)
+    output = (tmp_path / "demo.log").read_text()
+    assert code == 0 and not leftovers, output[-3000:]
+    assert "CANCELED" in statuses and "FAILURE" not in statuses, (statuses, output[-3000:])
+    # (Dagster still logs the interrupted step's STEP_FAILURE, with its trace, as after the UI's Terminate)
+    assert "cancelled 1 run" in output and "RUN_FAILURE" not in output, output[-3000:]
+    # the run stopped part way, finished or handed back each call it held, and left the rest to the next run
+    lanes = db.execute(
+        "SELECT lane, status, error_class FROM core.call_lanes WHERE status <> 'done'"
+    ).fetchall()
+    assert lanes and all(row["status"] == "pending" or row["error_class"] == "transient" for row in lanes), (
+        lanes
+    )
+
+
+def drop_database(pg_server: str, name: str) -> None:
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 def test_demo_on_embedded_postgres_leaves_nothing_running_after_ctrl_c(tmp_path) -> None:
@@ -155,11 +202,12 @@ def test_demo_on_embedded_postgres_leaves_nothing_running_after_ctrl_c(tmp_path)
     shutil.rmtree(home, ignore_errors=True)
 
 
-def launch_in_background(port: int, env: dict[str, str], log) -> subprocess.Popen:
+def launch_in_background(port: int, env: dict[str, str], log, calls_per_day: int = 4) -> subprocess.Popen:
     """`callscript demo` as `callscript demo &` in a script or a CI step starts it: SIGINT ignored, no
     terminal. `processes_with` finds whatever it starts through `env`, even processes that left its group."""
+    command = ["demo", "--port", str(port), "--calls-per-day", str(calls_per_day)]
     return subprocess.Popen(
-        [sys.executable, "-m", "callscript_dagster.cli", "demo", "--port", str(port), "--calls-per-day", "4"],
+        [sys.executable, "-m", "callscript_dagster.cli", *command],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
