@@ -96,7 +96,7 @@ def run_demo(*, port: int, calls_per_day: int, seed: int) -> int:
             if deployment is None:
                 return 0
             print(f"\nDagster UI: {deployment.ui_url}  (Ctrl-C stops everything)\n", flush=True)
-            code = run_until_stopped([deployment.dagster], stop_requests, before_stop=_cancel_runs)
+            code = run_until_stopped([deployment.dagster], stop_requests, before_stop=cancel_runs_in_flight)
             print("stopped Dagster.", flush=True)
             return code
 
@@ -106,11 +106,6 @@ def dagster_dev(port: int, **popen_kwargs) -> ProcessGroup:
     webserver, daemon, code servers, run workers (`popen_kwargs`: env, stdout…)."""
     command = f"-m dagster dev -m callscript_dagster.definitions -h 127.0.0.1 -p {port}".split()
     return ProcessGroup([sys.executable, *command], **popen_kwargs)
-
-
-def _cancel_runs() -> None:
-    if run_ids := cancel_runs_in_flight():
-        print(f"cancelled {len(run_ids)} run(s) in flight", flush=True)
 
 
 def _stop_postgres(server) -> None:

@@ -105,6 +105,8 @@ def cancel_runs_in_flight(wait_seconds: float = CANCEL_WAIT_SECONDS) -> list[str
                 instance.run_coordinator.cancel_run(run_id)
             except Exception:  # e.g. its code server is gone: the run is stopped with the processes instead
                 log.warning("could not cancel run %s", run_id, exc_info=True)
+        if run_ids:
+            log.info("cancelled %d run(s) in flight: %s", len(run_ids), ", ".join(run_ids))
         ending = dg.RunsFilter(run_ids=run_ids, statuses=[*executing, dg.DagsterRunStatus.CANCELING])
         deadline = time.monotonic() + wait_seconds
         while run_ids and instance.get_runs_count(ending) and time.monotonic() < deadline:
