@@ -5,7 +5,8 @@ stored.
 Normalized text
 - lowercase, apostrophes dropped ("you're" -> "youre"), other punctuation is a word break ("1-800-MEDICARE" ->
   "1 800 medicare", "1,000" -> "1000"), "%" reads "percent", number words become digits ("eight" -> "8",
-  "fifty two" -> "52", "eight hundred" -> "800", "oh" between digits -> "0"). "*" stays inside a word: ASR output
+  "fifty two" -> "52", "eight hundred" -> "800", between digits "oh" -> "0" and "for" -> "4", as a
+  transcriber writes a spoken "four" in "six oh one one four eight"). "*" stays inside a word: ASR output
   censors profanity as "f***ing".
 - Each token remembers which source pieces (words) it came from, so a match in the normalized text can be
   quoted verbatim with the words' real times.
@@ -87,6 +88,10 @@ def _split(piece: str) -> tuple[str, ...]:
     return tuple(t for t in _TOKEN.findall(text) if t.strip("*"))
 
 
+# Words a transcriber writes for a digit spoken among digits ("six oh one one for eight two seven").
+_DIGIT_SOUNDS = {"oh": "0", "for": "4"}
+
+
 def _numbers(raw: list[Token]) -> list[Token]:
     texts = [token.text for token in raw]
     out: list[Token] = []
@@ -103,7 +108,8 @@ def _numbers(raw: list[Token]) -> list[Token]:
             and i + 1 < len(texts)
             and (texts[i + 1].isdigit() or _number_at(texts, i + 1)[1])
         )
-        out.append(Token("0", raw[i].first, raw[i].last) if texts[i] == "oh" and between_digits else raw[i])
+        digit = _DIGIT_SOUNDS.get(texts[i]) if between_digits else None
+        out.append(Token(digit, raw[i].first, raw[i].last) if digit else raw[i])
         i += 1
     return out
 
@@ -332,7 +338,15 @@ def phrase_pattern(phrase: str) -> str:
 NAME = "{name}"
 _NAME_GROUP = "name_"
 # Capitalized words that are not names, and the silence after which Whisper starts a new sentence.
-_NOT_NAMES = frozenset({"i", "im", "ill", "ive", "id", "ok", "okay"})
+# Job titles a transcriber capitalizes ("one of the enrolment Councillors here") are no one's name either.
+_ROLES = (
+    "agent advisor adviser counselor counsellor councillor specialist representative rep broker consultant"
+    " coordinator manager supervisor officer underwriter planner navigator enroller associate operator assistant"
+    " expert team"
+).split()
+_NOT_NAMES = frozenset(
+    {"i", "im", "ill", "ive", "id", "ok", "okay", *_ROLES, *(f"{role}s" for role in _ROLES)}
+)
 _SENTENCE_PAUSE_SECONDS = 1.5
 
 
@@ -353,9 +367,12 @@ _NUMBER_WORD = (
     r"\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
 )
-# A run of numbers as said or written: "123-45-6789", "4111 1111 1111 1111", "one two three, four five, ...".
+# A run of numbers as said or written: "123-45-6789", "4111 1111 1111 1111", "one two three, four five, ...",
+# "6011 for 8273" (a "four" written "for", see _DIGIT_SOUNDS).
 _NUMBER_RUN = re.compile(
-    rf"\b(?:{_NUMBER_WORD})\b(?:[\s,.\-–]+(?:(?:uh|um)[\s,.\-–]+)*(?:{_NUMBER_WORD})\b)*", re.IGNORECASE
+    rf"\b(?:{_NUMBER_WORD})\b(?:[\s,.\-–]+(?:(?:uh|um)[\s,.\-–]+)*"
+    rf"(?:{_NUMBER_WORD}|for(?=[\s,.\-–]+(?:{_NUMBER_WORD})\b))\b)*",
+    re.IGNORECASE,
 )
 
 

@@ -613,6 +613,14 @@ def test_proper_names_are_words_capitalized_inside_a_sentence_not_at_its_start()
     # after a long silence Whisper starts a new sentence: its capital is not a name's
     late = [*words, Word(start=30.0, end=30.3, text=" Sure")]
     assert "sure" not in {WordStream.of(late).tokens[i].text for i in WordStream.of(late).proper_names}
+    # a job title the transcriber capitalized is no one's name
+    titled = [
+        Word(start=i * 0.4, end=i * 0.4 + 0.3, text=f" {text}")
+        for i, text in enumerate(
+            "You have one of the enrolment Councillors here, and the Agents too.".split()
+        )
+    ]
+    assert not WordStream.of(titled).proper_names
 
 
 def test_a_name_pattern_rejected_at_one_word_is_still_tried_at_the_next():
@@ -929,6 +937,33 @@ def test_a_request_in_other_words_that_is_acknowledged_is_not_pitching(policy):
             "sensitive_data",
             "flagged",
         ),
+        # a spoken "four" among the digits written "for": still the card's sixteen digits
+        ("Double checking it with you now, 6011 for 827 3309 1569.", "sensitive_data", "flagged"),
+        ("With your income, you're as good as approved.", "guaranteed_outcome", "flagged"),
+        ("Whatever you pay now, I can promise you'll pay less with us.", "guaranteed_outcome", "flagged"),
+        ("Your balances will be cut in half, you have my word.", "guaranteed_outcome", "needs_review"),
+        (
+            "That's the beauty of it, your daughter gets the full amount even next week.",
+            "guaranteed_outcome",
+            "needs_review",
+        ),
+        (
+            "We only got two policies left at this price in your state.",
+            "misrepresentation_pressure",
+            "needs_review",
+        ),
+        (
+            "Your Medicare benefits get cut off this Friday unless you switch plans with me today.",
+            "misrepresentation_pressure",
+            "needs_review",
+        ),
+        (
+            "I have to have your answer while we're still on the phone.",
+            "misrepresentation_pressure",
+            "needs_review",
+        ),
+        ("Nobody is taking you off anything, you cheapskate.", "abusive_language", "flagged"),
+        ("Then go find yourself another sucker.", "abusive_language", "flagged"),
     ],
 )
 def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule, expected):
@@ -959,6 +994,13 @@ def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule
         "Sure, genius idea, let's look at the numbers together.",
         # the agent calling himself names is no insult to the caller
         "Oh, I'm such a dummy, I typed your income in wrong, let me fix that.",
+        "I can't promise you'll pay less, but let's compare.",
+        "We may be able to cut some of these balances, but I can't say by how much.",
+        "Guaranteed issue pays the full benefit only after two years; before that, your premiums back plus interest.",
+        "You'll have two weeks left to cancel for a full refund.",
+        "I'm the cheap option, honestly, compared with the big names.",
+        "The quote is good for 30 days, so talk it over with your wife.",
+        "We have 2 for 1 pricing on the second car, that's 20 for the month.",
     ],
 )
 def test_their_everyday_counterparts_are_not(policy, said):
@@ -1076,6 +1118,16 @@ def test_a_caller_saying_what_they_are_looking_at_names_no_company_on_a_mono_cal
             "needs_review",
         ),
         ("Hi, this is Jade from Sagebrush Auto Insurance. Your details are stored securely.", "flagged"),
+        # the name heard as any word, then who the agent works for
+        ("Hello, and a lease here, I'm with Fernhollow Debt Relief. We record every call.", "safe"),
+        ("So hello, every other year, I'm with Redbirch Lending. Everything here is recorded.", "safe"),
+        # "right here, I'm with you" is no introduction
+        ("Right here, I'm with you all the way. We record every call.", "flagged"),
+        # "our line records" as tiny.en writes it
+        (
+            "Thank you for calling Larchmont Auto Insurance, this is Leo. Our line reports every conversation.",
+            "safe",
+        ),
         # "I'm returning your call" is no disclosure
         (
             "Hi, this is Jade from Sagebrush Auto Insurance, I'm returning your call from yesterday.",

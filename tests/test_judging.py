@@ -216,6 +216,9 @@ def test_llm_usage_and_evidence_are_carried_into_the_judgment(policy):
         ("around 58,000 a year, 24,000 across five cards", None),
         # a bank account number may be as short as six digits
         ("account number 3, 9, 2, 8, 4, 1, 7, 7", "account number X, X, X, X, 4, 1, 7, 7"),
+        # a spoken "four" the transcriber wrote "for" is a digit of the run, masked with it
+        ("now 6011 for 827 3309 1569. Is that", "now XXXX X XXX XXXX 1569. Is that"),
+        ("20 for the month, 2 for 1", None),
     ],
 )
 def test_mask_sensitive_numbers(text, masked):

@@ -238,10 +238,19 @@ class Acknowledgement(_Strict):
         ge=1,
         description="a longer sentence is a pitch that mentions the list, not a confirmation",
     )
+    turns: list[Annotated[str, AfterValidator(_check_phrase)]] = Field(
+        default_factory=list,
+        description="words that turn a confirmation into something else (\"noted, but ...\"): the sentence "
+        "acknowledges only up to them",
+    )
 
     @functools.cached_property
     def keywords(self) -> frozenset[str]:
         return frozenset(token for word in self.words for token in tokens(word))
+
+    @functools.cached_property
+    def turn_tokens(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(tokens(turn)) for turn in self.turns)
 
 
 class Continuation(_Strict):
@@ -338,7 +347,9 @@ class Policy(_Strict):
     def _expand_sound_alikes(cls, data: Any) -> Any:
         """Every `~word` in the rules' patterns spelled out as the word or its sound-alikes, before the
         patterns are checked and compiled: one list per word, for every pattern that needs it."""
-        alikes = data.get("sound_alikes") or {} if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            return data  # field validation says what is wrong
+        alikes = data.get("sound_alikes") or {}
         if not isinstance(alikes, dict) or not all(
             isinstance(words, list) and all(isinstance(w, str) for w in words) for words in alikes.values()
         ):

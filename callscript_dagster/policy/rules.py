@@ -453,7 +453,7 @@ def _acknowledging(stream: WordStream, within: tuple[int, int], acknowledgement:
     tokens = stream.tokens[within[0] : within[1] + 1]
     for k, token in enumerate(tokens):
         n = sentence_of[token.first]
-        if n in acknowledging and acknowledging[n] > token.first and _turns(tokens, k):
+        if n in acknowledging and acknowledging[n] > token.first and _turns(tokens, k, acknowledgement):
             acknowledging[n] = token.first
         if n in short and n not in acknowledging:
             if token.text not in is_keyword:
@@ -463,20 +463,11 @@ def _acknowledging(stream: WordStream, within: tuple[int, int], acknowledgement:
     return {i for n, turn in acknowledging.items() for i in sentences[n] if i < turn}
 
 
-_TURNS = (
-    ("but",),
-    ("however",),
-    ("although",),
-    ("though",),
-    ("before", "you", "go"),
-    ("before", "i", "do"),  # "I'll get that done, oh, before I do, what are you paying now?"
-    ("while", "i", "have", "you"),
-)
-
-
-def _turns(tokens: list[Token], k: int) -> bool:
+def _turns(tokens: list[Token], k: int, acknowledgement: Acknowledgement) -> bool:
     """Whether a sentence turns at tokens[k] from a confirmation to something else ("..., but")."""
-    return any(tuple(t.text for t in tokens[k : k + len(turn)]) == turn for turn in _TURNS)
+    return any(
+        tuple(t.text for t in tokens[k : k + len(turn)]) == turn for turn in acknowledgement.turn_tokens
+    )
 
 
 def _is_keyword(token: str, keywords: frozenset[str], min_similarity: float) -> bool:
