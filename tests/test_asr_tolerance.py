@@ -5,10 +5,13 @@ decides (needs_review)."""
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
+import yaml
 
 from callscript_dagster.judge.verdict import judge_call, rule_verdict
-from callscript_dagster.policy import PolicyError, evaluate_rules, load_policy, parse_policy
+from callscript_dagster.policy import DEFAULT_POLICY, PolicyError, evaluate_rules, load_policy, parse_policy
 from callscript_dagster.text import WordStream, verbatim, whole_tokens
 from callscript_dagster.transcript import Transcript, Word, turns_from_words
 
@@ -725,6 +728,21 @@ def test_what_follows_but_in_an_acknowledgement_still_counts(policy):
     )
     upsell = "Absolutely, I'll get that done, oh, before I do, what are you paying a month right now?"
     assert "do_not_call" in rules_hit(policy, after_request(upsell + " We could knock that down."))
+
+    # the turns are the policy's words: one that lists its own ...
+    except_pitch = (
+        "Understood, except we could knock your monthly payment down by a full third for you in two minutes."
+    )
+    assert "do_not_call" not in rules_hit(policy, after_request(except_pitch))
+    own = yaml.safe_load(resources.files("callscript_dagster.policy").joinpath(DEFAULT_POLICY).read_text())
+    [do_not_call] = [rule for rule in own["rules"] if rule["id"] == "do_not_call"]
+    acknowledged_by = do_not_call["detectors"][0]["then"]["acknowledged_by"]
+    acknowledged_by["turns"] = ["except"]
+    assert "do_not_call" in rules_hit(parse_policy(yaml.safe_dump(own)), after_request(except_pitch))
+    # ... and one that says nothing keeps the usual English ones
+    del acknowledged_by["turns"]
+    without = parse_policy(yaml.safe_dump(own))
+    assert "do_not_call" in rules_hit(without, after_request(pitch + " It only takes two minutes."))
 
 
 def test_take_me_off_hold_or_speaker_is_not_a_do_not_call_request(policy):

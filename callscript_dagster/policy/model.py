@@ -226,6 +226,10 @@ class RequiredDetector(_TextDetector):
     )
 
 
+# What turns a confirmation into more talk in English, for policies that do not say (`then.acknowledged_by.turns`).
+DEFAULT_TURNS = ("but", "however", "although", "though", "before you go", "before i do", "while i have you")
+
+
 class Acknowledgement(_Strict):
     """Sentences that do not count after a trigger because they carry one of `words` ("remove", "list",
     "understood", ...), each matched as a whole word at `min_similarity` or better, so two misheard words
@@ -239,8 +243,8 @@ class Acknowledgement(_Strict):
         description="a longer sentence is a pitch that mentions the list, not a confirmation",
     )
     turns: list[Annotated[str, AfterValidator(_check_phrase)]] = Field(
-        default_factory=list,
-        description="words that turn a confirmation into something else (\"noted, but ...\"): the sentence "
+        default_factory=lambda: list(DEFAULT_TURNS),
+        description='words that turn a confirmation into something else ("noted, but ..."): the sentence '
         "acknowledges only up to them",
     )
 
