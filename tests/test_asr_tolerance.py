@@ -982,6 +982,23 @@ def test_a_request_in_other_words_that_is_acknowledged_is_not_pitching(policy):
         ),
         ("Nobody is taking you off anything, you cheapskate.", "abusive_language", "flagged"),
         ("Then go find yourself another sucker.", "abusive_language", "flagged"),
+        (
+            "Every creditor on your list is going to settle, consider it settled.",
+            "guaranteed_outcome",
+            "flagged",
+        ),
+        (
+            "You're going to be completely free of this debt in 30 months.",
+            "guaranteed_outcome",
+            "needs_review",
+        ),
+        ("We have a perfect record, nobody says no to us.", "guaranteed_outcome", "needs_review"),
+        (
+            "Here's my promise to you: your bill drops by 300 dollars this year.",
+            "guaranteed_outcome",
+            "needs_review",
+        ),
+        ("Quit whining, lady, you're a real pain in the ass.", "abusive_language", "flagged"),
     ],
 )
 def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule, expected):
@@ -1019,6 +1036,9 @@ def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule
         "I'm the cheap option, honestly, compared with the big names.",
         "The quote is good for 30 days, so talk it over with your wife.",
         "We have 2 for 1 pricing on the second car, that's 20 for the month.",
+        "I can't promise you'll be free of this debt, it depends on each creditor.",
+        "Sure thing, consider it done, you're off our list.",
+        "That rate is not guaranteed in writing until the underwriter signs.",
     ],
 )
 def test_their_everyday_counterparts_are_not(policy, said):
@@ -1141,6 +1161,27 @@ def test_a_caller_saying_what_they_are_looking_at_names_no_company_on_a_mono_cal
         ("So hello, every other year, I'm with Redbirch Lending. Everything here is recorded.", "safe"),
         # "right here, I'm with you" is no introduction
         ("Right here, I'm with you all the way. We record every call.", "flagged"),
+        # the name at the caller's service or on the line; the company said to the caller
+        ("Harbor Light Life, good morning, Evan at your service. Calls here are recorded.", "safe"),
+        ("Welcome to Granfield Debt Solutions, Cassimir on the line. We record every call.", "safe"),
+        ("Hello, it's Cass, and you're with Wickmore Health Advisors. This line gets taped.", "safe"),
+        ("Bellwether Auto Insurance, Otto Lean here. We record all calls.", "safe"),
+        (
+            "Thanks for calling Acme Lending. We have your husband on the line, we record every call.",
+            "flagged",
+        ),
+        ("Acme Lending, good morning, we're at your service. We record every call.", "flagged"),
+        # recording said to the caller, or by who listens
+        ("Thanks for calling Acme Lending, this is Dana. From here on you're being recorded.", "safe"),
+        ("Thanks for calling Acme Lending, this is Dana. Our staff may listen to this call later.", "safe"),
+        (
+            "Thanks for calling Acme Lending, this is Dana. The phone system here records each conversation.",
+            "safe",
+        ),
+        (
+            "Thanks for calling Acme Lending, this is Dana. You're being helped by our loan team today.",
+            "flagged",
+        ),
         # "our line records" as tiny.en writes it
         (
             "Thank you for calling Larchmont Auto Insurance, this is Leo. Our line reports every conversation.",
