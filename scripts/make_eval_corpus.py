@@ -1,7 +1,7 @@
 """Generate the labelled evaluation corpus in eval/ (audio + eval/labels.jsonl); see eval/README.md.
 
 The calls (what is said, the expected verdict and rules) are in scripts/eval_scenarios.py. `--set` builds
-another set of SETS instead: a holdout (`holdout`, `holdout2` ... `holdout11`), the calls of
+another set of SETS instead: a holdout (`holdout`, `holdout2` ... `holdout12`), the calls of
 scripts/eval_<set>_scenarios.py, each written independently of the tuning, into eval/<set>/ (audio +
 labels.jsonl, audio paths relative to that folder) with its own default seed (HOLDOUT_SEEDS); or `<set>-flite`,
 the same calls of a holdout in FLITE_RENDERED spoken by flite, into eval/<set>-flite/. The holdout sets are
@@ -84,9 +84,19 @@ HOLDOUT_SEEDS = {
     "holdout9": 61,
     "holdout10": 67,
     "holdout11": 71,
+    "holdout12": 73,
 }
 # Those also rendered by flite's voices: how much of a miss is espeak-ng's robotic voice.
-FLITE_RENDERED = ("holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11")
+FLITE_RENDERED = (
+    "holdout5",
+    "holdout6",
+    "holdout7",
+    "holdout8",
+    "holdout9",
+    "holdout10",
+    "holdout11",
+    "holdout12",
+)
 
 SETS = {
     "main": CorpusSet("eval_scenarios", EVAL_DIR, DEFAULT_SEED, None),
