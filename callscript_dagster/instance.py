@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from callscript_dagster.db.server import DatabaseUrls
@@ -85,30 +86,47 @@ def dagster_yaml_text(settings: Settings) -> str:
 # How long a stop waits for the runs it cancelled to end before the processes get SIGTERM. With the processes'
 # own grace and SIGKILL's wait (callscript_dagster.processes) a stop stays inside 20 s.
 CANCEL_WAIT_SECONDS = 5.0
+# After they end, how long it still cancels what sensors queue in answer (within CANCEL_WAIT_SECONDS).
+_SETTLE_SECONDS = 1.5
 
 
 def cancel_runs_in_flight(wait_seconds: float = CANCEL_WAIT_SECONDS) -> list[str]:
     """Cancel the runs executing in the instance at $DAGSTER_HOME as the UI's Terminate button does, and wait
-    up to `wait_seconds` for them to end; the ids of the runs asked to stop. Queued runs stay queued, for the
-    next start.
+    up to `wait_seconds` for them to end; the ids of the runs asked to stop. Runs queued before the stop stay
+    queued, for the next start.
 
     Called by `callscript demo` and `serve` on Ctrl-C before they signal Dagster's processes: a run told to stop
     finishes or hands back the calls it holds and ends CANCELED, whereas one killed with its run worker ends
-    FAILURE ("interrupted unexpectedly"), alerts as a failure and leaves its claims to the reaper."""
+    FAILURE ("interrupted unexpectedly"), alerts as a failure and leaves its claims to the reaper. Runs that end
+    wake sensors (the lane checks after runs), and a run they queue now would be launched into code servers that
+    are shutting down and fail: those are cancelled too while they wait."""
     import dagster as dg
 
     executing = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+    stop_began = datetime.now(UTC)
+    deadline = time.monotonic() + wait_seconds
     with dg.DagsterInstance.get() as instance:
-        run_ids = [run.run_id for run in instance.get_runs(dg.RunsFilter(statuses=executing))]
-        for run_id in run_ids:
-            try:
-                instance.run_coordinator.cancel_run(run_id)
-            except Exception:  # e.g. its code server is gone: the run is stopped with the processes instead
-                log.warning("could not cancel run %s", run_id, exc_info=True)
-        if run_ids:
-            log.info("cancelled %d run(s) in flight: %s", len(run_ids), ", ".join(run_ids))
-        ending = dg.RunsFilter(run_ids=run_ids, statuses=[*executing, dg.DagsterRunStatus.CANCELING])
-        deadline = time.monotonic() + wait_seconds
-        while run_ids and instance.get_runs_count(ending) and time.monotonic() < deadline:
+
+        def cancel(runs_filter: dg.RunsFilter) -> list[str]:
+            run_ids = [run.run_id for run in instance.get_runs(runs_filter)]
+            for run_id in run_ids:
+                try:
+                    instance.run_coordinator.cancel_run(run_id)
+                except (
+                    Exception
+                ):  # e.g. its code server is gone: the run is stopped with the processes instead
+                    log.warning("could not cancel run %s", run_id, exc_info=True)
+            return run_ids
+
+        cancelled = cancel(dg.RunsFilter(statuses=executing))
+        ending = dg.RunsFilter(run_ids=cancelled, statuses=[*executing, dg.DagsterRunStatus.CANCELING])
+        while cancelled and instance.get_runs_count(ending) and time.monotonic() < deadline:
             time.sleep(0.25)
-    return run_ids
+        settled = min(deadline, time.monotonic() + _SETTLE_SECONDS) if cancelled else 0
+        newly_queued = dg.RunsFilter(statuses=[dg.DagsterRunStatus.QUEUED], created_after=stop_began)
+        while time.monotonic() < settled:
+            cancelled += cancel(newly_queued)
+            time.sleep(0.25)
+    if cancelled:
+        log.info("cancelled %d run(s) in flight: %s", len(cancelled), ", ".join(cancelled))
+    return cancelled
