@@ -110,23 +110,24 @@ def cancel_runs_in_flight(wait_seconds: float = CANCEL_WAIT_SECONDS) -> list[str
         def cancel(runs_filter: dg.RunsFilter) -> list[str]:
             run_ids = [run.run_id for run in instance.get_runs(runs_filter)]
             for run_id in run_ids:
+                # A failure here (its code server gone, say) leaves the run to be stopped with the processes.
                 try:
                     instance.run_coordinator.cancel_run(run_id)
-                except (
-                    Exception
-                ):  # e.g. its code server is gone: the run is stopped with the processes instead
+                except Exception:
                     log.warning("could not cancel run %s", run_id, exc_info=True)
             return run_ids
 
-        cancelled = cancel(dg.RunsFilter(statuses=executing))
-        ending = dg.RunsFilter(run_ids=cancelled, statuses=[*executing, dg.DagsterRunStatus.CANCELING])
-        while cancelled and instance.get_runs_count(ending) and time.monotonic() < deadline:
+        stopped = cancel(dg.RunsFilter(statuses=executing))
+        ending = dg.RunsFilter(run_ids=stopped, statuses=[*executing, dg.DagsterRunStatus.CANCELING])
+        while stopped and instance.get_runs_count(ending) and time.monotonic() < deadline:
             time.sleep(0.25)
-        settled = min(deadline, time.monotonic() + _SETTLE_SECONDS) if cancelled else 0
+        dequeued: list[str] = []
         newly_queued = dg.RunsFilter(statuses=[dg.DagsterRunStatus.QUEUED], created_after=stop_began)
-        while time.monotonic() < settled:
-            cancelled += cancel(newly_queued)
+        settle_until = min(deadline, time.monotonic() + _SETTLE_SECONDS) if stopped else 0
+        while time.monotonic() < settle_until:
+            dequeued += cancel(newly_queued)
             time.sleep(0.25)
+    cancelled = stopped + dequeued
     if cancelled:
         log.info("cancelled %d run(s) in flight: %s", len(cancelled), ", ".join(cancelled))
     return cancelled
