@@ -337,8 +337,8 @@ def phrase_pattern(phrase: str) -> str:
 # In a pattern, `{name}` is one word the transcriber wrote as a proper noun (`WordStream.proper_names`).
 NAME = "{name}"
 _NAME_GROUP = "name_"
-# Capitalized words that are not names, and the silence after which Whisper starts a new sentence.
-# Job titles a transcriber capitalizes ("one of the enrolment Councillors here") are no one's name either.
+# Capitalized words that are not names: the pronoun and its contractions, and job titles a transcriber
+# capitalizes ("one of the enrolment Councillors here").
 _ROLES = (
     "agent advisor adviser counselor counsellor councillor specialist representative rep broker consultant"
     " coordinator manager supervisor officer underwriter planner navigator enroller associate operator assistant"
@@ -347,6 +347,7 @@ _ROLES = (
 _NOT_NAMES = frozenset(
     {"i", "im", "ill", "ive", "id", "ok", "okay", *_ROLES, *(f"{role}s" for role in _ROLES)}
 )
+# After this much silence Whisper starts a new sentence.
 _SENTENCE_PAUSE_SECONDS = 1.5
 
 
@@ -367,11 +368,13 @@ _NUMBER_WORD = (
     r"\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
 )
+# Digit sounds that are no number word elsewhere ("for"): a digit only inside a run, before another number.
+_INNER_DIGIT = "|".join(word for word in _DIGIT_SOUNDS if not re.fullmatch(_NUMBER_WORD, word))
 # A run of numbers as said or written: "123-45-6789", "4111 1111 1111 1111", "one two three, four five, ...",
-# "6011 for 8273" (a "four" written "for", see _DIGIT_SOUNDS).
+# "6011 for 8273".
 _NUMBER_RUN = re.compile(
     rf"\b(?:{_NUMBER_WORD})\b(?:[\s,.\-–]+(?:(?:uh|um)[\s,.\-–]+)*"
-    rf"(?:{_NUMBER_WORD}|for(?=[\s,.\-–]+(?:{_NUMBER_WORD})\b))\b)*",
+    rf"(?:{_NUMBER_WORD}|(?:{_INNER_DIGIT})(?=[\s,.\-–]+(?:{_NUMBER_WORD})\b))\b)*",
     re.IGNORECASE,
 )
 
