@@ -3,6 +3,7 @@ HTTP, a temporary vault)."""
 
 from __future__ import annotations
 
+import socket
 import tempfile
 import time
 from collections.abc import Callable
@@ -165,3 +166,10 @@ def wait_for(
             return value
         time.sleep(2)
     raise AssertionError(f"timed out waiting for {what}\n{describe()}")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

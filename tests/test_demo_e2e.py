@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,7 +28,7 @@ from callscript_dagster.partitions import daily_partitions
 from callscript_dagster.settings import Settings
 
 from conftest import embedded_home
-from harness import FLOW_ONLY_ENV, wait_for
+from harness import FLOW_ONLY_ENV, free_port, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -41,12 +40,6 @@ query($id: String!) {
 }"""
 # The requirement: after Ctrl-C or SIGTERM every process the demo started is gone within this.
 STOP_BOUND_SECONDS = 20
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def graphql(url: str, query: str, variables: dict) -> dict:

@@ -4,7 +4,6 @@ real Dagster instance."""
 from __future__ import annotations
 
 import contextlib
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -20,11 +19,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from callscript_dagster.health import HealthMonitor, HealthThresholds, build_app
 from callscript_dagster.health.monitor import Snapshot
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from harness import free_port
 
 
 @contextlib.contextmanager

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -29,7 +28,7 @@ from callscript_dagster.settings import get_settings
 from callscript_simulators.ringba import RingbaSimulator
 from callscript_simulators.slack import SlackSimulator
 
-from harness import FLOW_ONLY_ENV, wait_for
+from harness import FLOW_ONLY_ENV, free_port, wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
 
@@ -42,12 +41,6 @@ query($key: AssetKeyInput!, $check: String!, $partition: String) {
 }"""
 FAILED_RUN_ALERT = ":red_circle: *CallScript run failed*"
 QUEUE_ALERT = ":rotating_light: *CallScript alert*"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_a_fault_day_alerts_once_recovers_through_a_backfill_and_its_checks_turn_green(

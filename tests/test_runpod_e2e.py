@@ -7,7 +7,6 @@ One deployment serves the whole module (it takes a minute to start); the tests u
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
 import uuid
@@ -35,7 +34,7 @@ from callscript_simulators.ringba import RingbaSimulator
 from callscript_simulators.runpod import RunPodSimulator
 
 from conftest import _create_database, _drop_database
-from harness import FLOW_ONLY_ENV, wait_for
+from harness import FLOW_ONLY_ENV, free_port, wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
 
@@ -83,12 +82,6 @@ class Deployment:
 
     def query(self, statement: str, *params) -> list[dict]:
         return self.db.execute(statement, params).fetchall()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
