@@ -61,9 +61,13 @@ def pod_environment_variables() -> list[str]:
     return sorted({str(name) for name in names + _POD_EXTRA_VARIABLES} - _NOT_FOR_PODS)
 
 
+# The template's run launcher, for runs on this machine; RunPod's replaces it (and wraps it).
+_LOCAL_LAUNCHER = "run_launcher:\n  module: callscript_dagster.launcher.local\n  class: LocalRunLauncher\n"
+
+
 def dagster_yaml_text(settings: Settings) -> str:
-    """Our dagster.yaml, plus the RunPod run launcher when RunPod is switched on (RUNPOD_API_KEY and
-    CALLSCRIPT_RUNPOD_IMAGE set); JSON is YAML, so the block is written as JSON."""
+    """Our dagster.yaml, with the RunPod run launcher in place of the local one when RunPod is switched on
+    (RUNPOD_API_KEY and CALLSCRIPT_RUNPOD_IMAGE set); JSON is YAML, so that block is written as JSON."""
     text = dagster_yaml_template().read_text()
     if not settings.runpod_enabled:
         return text
@@ -80,7 +84,10 @@ def dagster_yaml_text(settings: Settings) -> str:
             "env_vars": pod_environment_variables(),
         },
     }
-    return f"{text}\n# GPU runs on RunPod pods (written because RUNPOD_API_KEY and CALLSCRIPT_RUNPOD_IMAGE are set).\nrun_launcher: {json.dumps(launcher)}\n"
+    if _LOCAL_LAUNCHER not in text:
+        raise ValueError(f"{dagster_yaml_template()}: no local run_launcher block for RunPod's to replace")
+    runpod = f"# GPU runs on RunPod pods (RUNPOD_API_KEY and CALLSCRIPT_RUNPOD_IMAGE are set).\nrun_launcher: {json.dumps(launcher)}\n"
+    return text.replace(_LOCAL_LAUNCHER, runpod)
 
 
 # How long a stop waits for the runs it cancelled to end before the processes get SIGTERM. With the processes'
@@ -98,8 +105,8 @@ def cancel_runs_in_flight(wait_seconds: float = CANCEL_WAIT_SECONDS) -> list[str
     Called by `callscript demo` and `serve` on Ctrl-C before they signal Dagster's processes: a run told to stop
     finishes or hands back the calls it holds and ends CANCELED, whereas one killed with its run worker ends
     FAILURE ("interrupted unexpectedly"), alerts as a failure and leaves its claims to the reaper. Runs that end
-    wake sensors (the lane checks after runs), and a run they queue now would be launched into code servers that
-    are shutting down and fail: those are cancelled too while they wait."""
+    wake sensors (the lane checks after runs): what they queue now is cancelled too while it waits, and what the
+    queue still hands a code server that is shutting down goes back to the queue (`LocalRunLauncher`)."""
     import dagster as dg
 
     executing = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]

@@ -153,7 +153,9 @@ def test_switching_runpod_on_configures_the_launcher_without_writing_the_key() -
     assert "CALLSCRIPT_DAGSTER_DATABASE_URL" in launcher["config"]["env_vars"]
     assert "RUNPOD_API_KEY" not in launcher["config"]["env_vars"]  # pods get a pod-scoped key from RunPod
     assert "rpa_must_not_leak" not in text
-    assert "run_launcher" not in yaml.safe_load(dagster_yaml_text(Settings()))  # off: the default launcher
+    assert text.count("run_launcher:") == 1  # in place of the local launcher, not beside it
+    off = yaml.safe_load(dagster_yaml_text(Settings()))["run_launcher"]  # off: every run on this machine
+    assert off == {"module": "callscript_dagster.launcher.local", "class": "LocalRunLauncher"}
 
 
 def test_with_runpod_on_the_near_real_time_run_leaves_transcription_to_gpu_runs() -> None:

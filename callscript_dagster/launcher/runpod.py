@@ -1,8 +1,8 @@
 """The GPU run launcher (dagster.yaml `run_launcher`, written there when RunPod is switched on).
 
 Runs tagged `callscript/compute: gpu` (the run queue tags every run with the Factory lane) each get a RunPod pod
-whose container runs exactly Dagster's run-worker command; every other run goes to the default launcher it
-wraps, on this machine. Secrets travel as pod env only: the command line holds the run id, the code origin and
+whose container runs exactly Dagster's run-worker command; every other run goes to the local launcher it wraps
+(`LocalRunLauncher`), on this machine. Secrets travel as pod env only: the command line holds the run id, the code origin and
 the instance's ref (env-var references), and tags, engine events and pod names hold no secret.
 
 Pods never outlive their run: the pod's entrypoint (`callscript_dagster.runpod.pod`) deletes its pod when the
@@ -28,6 +28,7 @@ from callscript_dagster.launcher.dagster_internals import (
     WorkerStatus,
     run_worker_command,
 )
+from callscript_dagster.launcher.local import LocalRunLauncher
 from callscript_dagster.run_tags import GPU_TYPE_TAG, POD_TAG, needs_gpu
 from callscript_dagster.runpod.client import (
     DEFAULT_API_URL,
@@ -91,7 +92,7 @@ class RunPodRunLauncher(RunLauncher, ConfigurableClass):
         self._disk_gb = disk_gb
         self._env_vars = [name for name in env_vars or [] if name != "RUNPOD_API_KEY"]  # pods get their own
         self._retry_wait = retry_wait_seconds
-        self._local = dg.DefaultRunLauncher()
+        self._local = LocalRunLauncher()
         super().__init__()
 
     # --- ConfigurableClass ----------------------------------------------------------------------------
