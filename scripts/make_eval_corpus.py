@@ -1,7 +1,7 @@
 """Generate the labelled evaluation corpus in eval/ (audio + eval/labels.jsonl); see eval/README.md.
 
 The calls (what is said, the expected verdict and rules) are in scripts/eval_scenarios.py. `--set` builds
-another set of SETS instead: a holdout (`holdout`, `holdout2` ... `holdout12`), the calls of
+another set of SETS instead: a holdout (`holdout`, `holdout2` ... `holdout13`), the calls of
 scripts/eval_<set>_scenarios.py, each written independently of the tuning, into eval/<set>/ (audio +
 labels.jsonl, audio paths relative to that folder) with its own default seed (HOLDOUT_SEEDS); or `<set>-flite`,
 the same calls of a holdout in FLITE_RENDERED spoken by flite, into eval/<set>-flite/. The holdout sets are
@@ -85,6 +85,7 @@ HOLDOUT_SEEDS = {
     "holdout10": 67,
     "holdout11": 71,
     "holdout12": 73,
+    "holdout13": 79,
 }
 # Those also rendered by flite's voices: how much of a miss is espeak-ng's robotic voice.
 FLITE_RENDERED = (
@@ -96,6 +97,7 @@ FLITE_RENDERED = (
     "holdout10",
     "holdout11",
     "holdout12",
+    "holdout13",
 )
 
 SETS = {
