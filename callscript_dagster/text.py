@@ -4,9 +4,9 @@ stored.
 
 Normalized text
 - lowercase, apostrophes dropped ("you're" -> "youre"), other punctuation is a word break ("1-800-MEDICARE" ->
-  "1 800 medicare", "1,000" -> "1000"), "%" reads "percent", number words become digits ("eight" -> "8",
-  "fifty two" -> "52", "eight hundred" -> "800", between digits "oh" -> "0" and "for" -> "4", as a
-  transcriber writes a spoken "four" in "six oh one one four eight"). "*" stays inside a word: ASR output
+  "1 800 medicare", "1,000" -> "1000"), "%" and "per cent" read "percent", number words become digits ("eight" -> "8",
+  "fifty two" -> "52", "eight hundred" -> "800", between digits "oh" -> "0", "to" and "too" -> "2" and "for"
+  -> "4", as a transcriber writes a spoken "four" in "six oh one one four eight"). "*" stays inside a word: ASR output
   censors profanity as "f***ing".
 - Each token remembers which source pieces (words) it came from, so a match in the normalized text can be
   quoted verbatim with the words' real times.
@@ -89,7 +89,9 @@ def _split(piece: str) -> tuple[str, ...]:
 
 
 # Words a transcriber writes for a digit spoken among digits ("six oh one one for eight two seven").
-_DIGIT_SOUNDS = {"oh": "0", "for": "4"}
+_DIGIT_SOUNDS = {"oh": "0", "to": "2", "too": "2", "for": "4"}
+# Two words written for one ("twenty per cent"): read as the one, so a pattern names it once.
+_COMPOUNDS = {("per", "cent"): "percent"}
 
 
 def _numbers(raw: list[Token]) -> list[Token]:
@@ -109,6 +111,11 @@ def _numbers(raw: list[Token]) -> list[Token]:
             and (texts[i + 1].isdigit() or _number_at(texts, i + 1)[1])
         )
         digit = _DIGIT_SOUNDS.get(texts[i]) if between_digits else None
+        compound = _COMPOUNDS.get((texts[i], texts[i + 1])) if i + 1 < len(texts) else None
+        if compound:
+            out.append(Token(compound, raw[i].first, raw[i + 1].last))
+            i += 2
+            continue
         out.append(Token(digit, raw[i].first, raw[i].last) if digit else raw[i])
         i += 1
     return out

@@ -219,6 +219,9 @@ def test_llm_usage_and_evidence_are_carried_into_the_judgment(policy):
         # a spoken "four" the transcriber wrote "for" is a digit of the run, masked with it
         ("now 6011 for 827 3309 1569. Is that", "now XXXX X XXX XXXX 1569. Is that"),
         ("20 for the month, 2 for 1", None),
+        # "two" written "to": "five two nine, four one, ..." as tiny.en heard a Social Security number
+        ("it's five to nine, four, one, seven, three, eight, zero.", "it's X X X, X, X, 7, 3, 8, 0."),
+        ("open from 9 to 5, ages 65 to 70", None),
     ],
 )
 def test_mask_sensitive_numbers(text, masked):
