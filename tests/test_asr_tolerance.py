@@ -333,6 +333,8 @@ PITCH = "But sir, our rates are the lowest they have been all year, what is your
         ("Stop calling me.", "flagged"),
         ("Top calling me.", "needs_review"),  # heard only nearly: the request may be misheard, or not made
         ("Thanks for calling me back.", "safe"),
+        # "do not contact me" without its "not" is the opposite: no near match
+        ("Please do contact me after five.", "safe"),
     ],
 )
 def test_a_do_not_call_request_heard_only_nearly_sends_an_ignored_request_to_review(policy, said, expected):
@@ -957,6 +959,7 @@ def test_a_request_in_other_words_that_is_acknowledged_is_not_pitching(policy):
         ),
         # a spoken "four" among the digits written "for": still the card's sixteen digits
         ("Double checking it with you now, 6011 for 827 3309 1569.", "sensitive_data", "flagged"),
+        ("Okay, it's five to nine, four one, seven three eight zero.", "sensitive_data", "flagged"),
         ("With your income, you're as good as approved.", "guaranteed_outcome", "flagged"),
         ("Whatever you pay now, I can promise you'll pay less with us.", "guaranteed_outcome", "flagged"),
         ("Your balances will be cut in half, you have my word.", "guaranteed_outcome", "needs_review"),
@@ -999,6 +1002,41 @@ def test_a_request_in_other_words_that_is_acknowledged_is_not_pitching(policy):
             "needs_review",
         ),
         ("Quit whining, lady, you're a real pain in the ass.", "abusive_language", "flagged"),
+        ("A grown woman running up this much. It's pathetic.", "abusive_language", "flagged"),
+        ("Your approval in a done deal, no paperwork needed.", "guaranteed_outcome", "flagged"),
+        (
+            "I promise you this, you pay at least twenty per cent less than with your current insurer.",
+            "guaranteed_outcome",
+            "needs_review",
+        ),
+        ("We knock 40 percent off every single balance you've got.", "guaranteed_outcome", "needs_review"),
+        ("I swear it, your payment will be lower by spring.", "guaranteed_outcome", "needs_review"),
+        (
+            "Eighty five hundred hits your bank by Friday, no question about it.",
+            "guaranteed_outcome",
+            "needs_review",
+        ),
+        (
+            "It's a national hardship scheme, run by the government.",
+            "misrepresentation_pressure",
+            "needs_review",
+        ),
+        (
+            "Washington set it up for folks like you.",
+            "misrepresentation_pressure",
+            "needs_review",
+        ),
+        (
+            "This price locks at midnight, I want your yes this minute.",
+            "misrepresentation_pressure",
+            "flagged",
+        ),
+        (
+            "Heads up, the rate goes up tomorrow morning.",
+            "misrepresentation_pressure",
+            "needs_review",
+        ),
+        ("For the credit check I'll take your social, please.", "sensitive_data", "needs_review"),
     ],
 )
 def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule, expected):
@@ -1039,6 +1077,12 @@ def test_pressure_threats_promises_and_numbers_in_other_words(policy, said, rule
         "I can't promise you'll be free of this debt, it depends on each creditor.",
         "Sure thing, consider it done, you're off our list.",
         "That rate is not guaranteed in writing until the underwriter signs.",
+        # "over" as in sending something over, not an offer being over
+        "I'll send a written summary over today, my extension is on it.",
+        "It's not a done deal until the lender signs off, so no promises.",
+        "Medicare itself is run by the federal government; we are a private agency.",
+        "The price you see is what you pay, we'll lock it in once you're approved.",
+        "That card rewards program is pretty pathetic compared with the one we offer, I'll admit.",
     ],
 )
 def test_their_everyday_counterparts_are_not(policy, said):
@@ -1171,6 +1215,13 @@ def test_a_caller_saying_what_they_are_looking_at_names_no_company_on_a_mono_cal
             "flagged",
         ),
         ("Acme Lending, good morning, we're at your service. We record every call.", "flagged"),
+        # a name heard in lower case is still where a name goes
+        ("Harbor Light Life, good morning, even at your service. Calls here are recorded.", "safe"),
+        # a name opening a sentence is no known name: a person checks
+        (
+            "Could I have a word with Mrs. Marquette? Florian, from Renfield Debt Solutions. This line is taped.",
+            "needs_review",
+        ),
         # recording said to the caller, or by who listens
         ("Thanks for calling Acme Lending, this is Dana. From here on you're being recorded.", "safe"),
         ("Thanks for calling Acme Lending, this is Dana. Our staff may listen to this call later.", "safe"),
@@ -1220,6 +1271,9 @@ def test_a_long_confirmation_of_removal_is_not_pitching(policy):
         ("You should know we keep a recording of this call.", "safe"),
         ("For the record, and I mean that literally, we're taping this call.", "safe"),
         ("Our phone system, record these calls automatically, so keep that in mind.", "safe"),
+        ("Our quality reviewers are able to listen to calls on this line.", "safe"),
+        ("Relax, there's no body recording any of this, it's only you and me.", "flagged"),
+        ("I'm listening, go ahead and tell me what happened.", "flagged"),
         # a record that is not a recording
         ("I'll take notes as we go so we keep an accurate record.", "flagged"),
         ("Our records show you asked for a quote last week.", "flagged"),
@@ -1241,6 +1295,8 @@ def test_a_disclosure_is_any_form_of_recording_not_a_record(policy, disclosure, 
         "Can you erase my number from whatever database you've got?",
         "Whatever list I'm on with you people, I want off it, please.",
         "Just stop, please, I want off your list.",
+        "Please stop ringing, like me off your list.",
+        "I ask to be taken off.",
     ],
 )
 def test_yet_more_do_not_call_requests(policy, request_said):

@@ -58,7 +58,7 @@ def test_routing_and_versions(defs: dg.Definitions) -> None:
     assert transcripts.op.tags["callscript/compute"] == "gpu" and transcripts.op.pool == "gpu"
     assert transcripts.code_versions_by_key[transcripts.key] == "whisper:tiny.en"
     judgments = assets["judgments"]
-    assert judgments.code_versions_by_key[judgments.key].startswith("policy:2026.11.12#")
+    assert judgments.code_versions_by_key[judgments.key].startswith("policy:2026.11.13#")
     assert {a.tags_by_key[a.key]["callscript/lane"] for a in assets.values()} == {
         "ingest",
         "vault",

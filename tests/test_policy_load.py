@@ -68,7 +68,7 @@ def write(tmp_path: Path, policy: dict[str, Any] | str) -> Path:
 
 def test_the_default_policy_covers_the_pay_per_call_rules():
     policy = load_policy()
-    assert policy.version == "2026.11.12"
+    assert policy.version == "2026.11.13"
     assert [rule.id for rule in policy.rules] == RULE_IDS
     # every rule has deterministic detectors, is grounded in a citation and guides the LLM
     assert all(rule.detectors for rule in policy.rules)

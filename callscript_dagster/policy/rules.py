@@ -168,6 +168,7 @@ def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | Sequence
                 (span, None if similarity >= detector.min_similarity else similarity)
                 for needle in detector.needles
                 for span, similarity in stream.fuzzy_spans(needle, detector.fuzzy_floor, within)
+                if isinstance(detector, RequiredDetector) or _keeps_negation(needle, stream, span)
             ]
         if detector.within_sentence:
             spans = [s for s in spans if not _crosses_sentence(stream.words_of(s[0]))]
@@ -181,6 +182,19 @@ def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | Sequence
             _Hit(stream.words_of(span), stream.mean_probability(span), near) for span, near in _merge(spans)
         ]
     return sorted((hit for hit in hits if window[0] <= hit.start <= window[1]), key=lambda hit: hit.start)
+
+
+# A phrase that says a thing is violated by its negation ("do not contact me") means the opposite without it:
+# "please do contact Medicare" is 0.87 alike. A fuzzy match of a forbidden phrase or a trigger keeps one of
+# these whenever the phrase has one. (A required script is matched through a misheard "not", "we do hot offer":
+# the rest of it still shows it was read.)
+_NEGATIONS = frozenset({"not", "no", "never", "dont", "cant", "wont", "doesnt", "isnt", "arent", "nobody"})
+
+
+def _keeps_negation(needle: str, stream: WordStream, span: tuple[int, int]) -> bool:
+    if _NEGATIONS.isdisjoint(needle.split()):
+        return True
+    return any(stream.tokens[i].text in _NEGATIONS for i in range(span[0], span[1] + 1))
 
 
 def _crosses_sentence(words: list[Word]) -> bool:
