@@ -93,48 +93,58 @@ def dagster_yaml_text(settings: Settings) -> str:
 # How long a stop waits for the runs it cancelled to end before the processes get SIGTERM. With the processes'
 # own grace and SIGKILL's wait (callscript_dagster.processes) a stop stays inside 20 s.
 CANCEL_WAIT_SECONDS = 5.0
-# After they end, how long it still cancels what sensors queue in answer (within CANCEL_WAIT_SECONDS).
-_SETTLE_SECONDS = 1.5
+# Once they have ended, how long no new run may appear before the stop goes on (within the wait).
+SETTLE_SECONDS = 1.5
 
 
-def cancel_runs_in_flight(wait_seconds: float = CANCEL_WAIT_SECONDS) -> list[str]:
+def cancel_runs_in_flight(
+    wait_seconds: float = CANCEL_WAIT_SECONDS, settle_seconds: float = SETTLE_SECONDS
+) -> list[str]:
     """Cancel the runs executing in the instance at $DAGSTER_HOME as the UI's Terminate button does, and wait
     up to `wait_seconds` for them to end; the ids of the runs asked to stop. Runs queued before the stop stay
     queued, for the next start.
 
     Called by `callscript demo` and `serve` on Ctrl-C before they signal Dagster's processes: a run told to stop
     finishes or hands back the calls it holds and ends CANCELED, whereas one killed with its run worker ends
-    FAILURE ("interrupted unexpectedly"), alerts as a failure and leaves its claims to the reaper. Runs that end
-    wake sensors (the lane checks after runs): what they queue now is cancelled too while it waits, and what the
-    queue still hands a code server that is shutting down goes back to the queue (`LocalRunLauncher`)."""
+    FAILURE ("interrupted unexpectedly"), alerts as a failure and leaves its claims to the reaper. Sensors keep
+    launching while Dagster runs (the lane checks answer the runs that end, the backlog sensor its ticks), and
+    the queue keeps starting what they launch: every run created after the stop began is cancelled too,
+    queued or already started, until the stopped runs have ended and none has appeared for `settle_seconds`.
+    What the queue still hands a code server that is shutting down goes back to the queue (`LocalRunLauncher`)."""
     import dagster as dg
 
     executing = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
     stop_began = datetime.now(UTC)
     deadline = time.monotonic() + wait_seconds
+    cancelled: list[str] = []
     with dg.DagsterInstance.get() as instance:
 
-        def cancel(runs_filter: dg.RunsFilter) -> list[str]:
-            run_ids = [run.run_id for run in instance.get_runs(runs_filter)]
-            for run_id in run_ids:
+        def cancel(runs_filter: dg.RunsFilter) -> None:
+            for run in instance.get_runs(runs_filter):
+                if run.run_id in cancelled:
+                    continue  # asked once; it is ending
+                cancelled.append(run.run_id)
                 # A failure here (its code server gone, say) leaves the run to be stopped with the processes.
                 try:
-                    instance.run_coordinator.cancel_run(run_id)
+                    instance.run_coordinator.cancel_run(run.run_id)
                 except Exception:
-                    log.warning("could not cancel run %s", run_id, exc_info=True)
-            return run_ids
+                    log.warning("could not cancel run %s", run.run_id, exc_info=True)
 
-        stopped = cancel(dg.RunsFilter(statuses=executing))
-        ending = dg.RunsFilter(run_ids=stopped, statuses=[*executing, dg.DagsterRunStatus.CANCELING])
-        while stopped and instance.get_runs_count(ending) and time.monotonic() < deadline:
+        cancel(dg.RunsFilter(statuses=executing))
+        launched_since = dg.RunsFilter(
+            statuses=[dg.DagsterRunStatus.QUEUED, *executing], created_after=stop_began
+        )
+        quiet_since: float | None = None
+        while time.monotonic() < deadline:
+            cancel(launched_since)
+            ending = dg.RunsFilter(run_ids=cancelled, statuses=[*executing, dg.DagsterRunStatus.CANCELING])
+            if cancelled and instance.get_runs_count(ending):
+                quiet_since = None  # runs still ending: sensors may answer them
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= settle_seconds:
+                break
             time.sleep(0.25)
-        dequeued: list[str] = []
-        newly_queued = dg.RunsFilter(statuses=[dg.DagsterRunStatus.QUEUED], created_after=stop_began)
-        settle_until = min(deadline, time.monotonic() + _SETTLE_SECONDS) if stopped else 0
-        while time.monotonic() < settle_until:
-            dequeued += cancel(newly_queued)
-            time.sleep(0.25)
-    cancelled = stopped + dequeued
     if cancelled:
         log.info("cancelled %d run(s) in flight: %s", len(cancelled), ", ".join(cancelled))
     return cancelled

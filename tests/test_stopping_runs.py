@@ -1,6 +1,7 @@
-"""The local run launcher with a real code server (`dagster api grpc`), the real daemon and its run queue, and
-Dagster's storage on PostgreSQL: a run the queue hands a code server that is shutting down goes back to the
-queue instead of failing."""
+"""Stopping Dagster without failing runs, with a real code server (`dagster api grpc`), the real daemon and its
+run queue, and Dagster's storage on PostgreSQL: a stop cancels the runs in flight and whatever sensors launch
+while it waits, and a run the queue hands a code server that is shutting down goes back to the queue instead
+of failing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +19,7 @@ import pytest
 from dagster._grpc.client import DagsterGrpcClient  # a test may reach in: dagster dev shuts code servers so
 
 from callscript_dagster.db.server import dagster_storage_url
-from callscript_dagster.instance import dagster_yaml_text
+from callscript_dagster.instance import cancel_runs_in_flight, dagster_yaml_text
 from callscript_dagster.launcher.dagster_internals import DagsterUserCodeUnreachableError
 from callscript_dagster.processes import ProcessGroup
 from callscript_dagster.settings import Settings
@@ -27,7 +29,7 @@ from harness import free_port, wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
-JOBS = Path(__file__).with_name("launcher_jobs.py")
+JOBS = Path(__file__).with_name("held_jobs.py")
 SLOT = "callscript/lane/ingest"  # a tag the queue runs one at a time per value (dagster.yaml)
 
 
@@ -44,15 +46,14 @@ class Location:
     def wait(self, condition, what: str) -> None:
         wait_for(condition, 120, what, self.daemon, self.tail)
 
-    def launch(self, name: str, tags: dict[str, str]) -> dg.DagsterRun:
-        """Submit a run of `hold` through the queue, as `dagster job launch` does, released by tmp/<name>."""
+    def launch(self, name: str, tags: dict[str, str], job: str = "hold") -> dg.DagsterRun:
+        """Submit a run of `job` through the queue, as `dagster job launch` does, released by tmp/<name>."""
+        op = {"hold": "wait_for_release", "hold_through_a_cancel": "wait_for_release_through_a_cancel"}[job]
         config = self.tmp / f"{name}.yaml"
-        config.write_text(
-            json.dumps({"ops": {"wait_for_release": {"config": {"release_file": str(self.tmp / name)}}}})
-        )
+        config.write_text(json.dumps({"ops": {op: {"config": {"release_file": str(self.tmp / name)}}}}))
         before = {run.run_id for run in self.instance.get_runs()}
         subprocess.run(
-            [sys.executable, "-m", "dagster", "job", "launch", "-w", str(self.workspace), "-j", "hold",
+            [sys.executable, "-m", "dagster", "job", "launch", "-w", str(self.workspace), "-j", job,
              "-c", str(config), "--tags", json.dumps(tags)],
             env=self.env, check=True, capture_output=True, timeout=120,
         )  # fmt: skip
@@ -84,6 +85,7 @@ def location(pg_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     (home / "dagster.yaml").write_text(dagster_yaml_text(Settings()))  # the shipped instance: queue, launcher
     env = {**os.environ, "DAGSTER_HOME": str(home), "CALLSCRIPT_DAGSTER_DATABASE_URL": url}
     monkeypatch.setenv("CALLSCRIPT_DAGSTER_DATABASE_URL", url)
+    monkeypatch.setenv("DAGSTER_HOME", str(home))  # where a stop in this process finds the instance
     port = free_port()
     location = None
     with (tmp_path / "dagster.log").open("wb") as log, dg.DagsterInstance.from_config(str(home)) as instance:
@@ -104,7 +106,7 @@ def location(pg_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
             wait_for(location.serving, 120, "the code server", server, location.tail)
             yield location
         finally:
-            for name in ("first", "second", "third"):
+            for name in ("first", "second", "third", "slow", "late"):
                 location.release(name)
             daemon.stop()
             server.stop()
@@ -137,3 +139,25 @@ def test_a_run_handed_to_a_code_server_that_is_shutting_down_goes_back_to_the_qu
     assert location.status(waiting) == dg.DagsterRunStatus.QUEUED  # not FAILURE: nothing ran, nothing alerts
     assert handed_back()
     assert location.status(blocking) == dg.DagsterRunStatus.SUCCESS
+
+
+def test_a_stop_cancels_the_runs_in_flight_and_a_run_launched_while_it_waits(location) -> None:
+    # A run slow to honour its cancel keeps the stop waiting; meanwhile a sensor's run is launched and the
+    # queue starts it. Left running, it would be killed with the processes and end FAILURE.
+    slow = location.launch("slow", {}, job="hold_through_a_cancel")
+    location.wait(lambda: location.status(slow) == dg.DagsterRunStatus.STARTED, "the slow run started")
+    stopped: list[str] = []
+    stop = threading.Thread(target=lambda: stopped.extend(cancel_runs_in_flight(wait_seconds=180)))
+    stop.start()
+    location.wait(lambda: location.status(slow) == dg.DagsterRunStatus.CANCELING, "the slow run told to stop")
+    late = location.launch("late", {})
+    location.wait(
+        lambda: location.status(late) in (dg.DagsterRunStatus.CANCELING, dg.DagsterRunStatus.CANCELED),
+        "the run launched during the stop cancelled",
+    )
+    location.release("slow")
+    stop.join(timeout=120)
+    assert not stop.is_alive()
+    assert set(stopped) == {slow.run_id, late.run_id}
+    location.wait(lambda: location.status(late) == dg.DagsterRunStatus.CANCELED, "the late run ended")
+    assert location.status(slow) in (dg.DagsterRunStatus.CANCELED, dg.DagsterRunStatus.SUCCESS)
