@@ -8,6 +8,7 @@ import dagster as dg
 
 
 def _wait_for(release: Path, *, through_interrupts: bool) -> None:
+    release.with_suffix(".working").touch()  # the op itself is running (not only its run)
     deadline = time.monotonic() + 300
     while not release.exists() and time.monotonic() < deadline:
         try:

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import dagster as dg
@@ -65,6 +65,10 @@ class Location:
             return bool(DagsterGrpcClient(port=self.port, host="127.0.0.1").ping("up"))
         except DagsterUserCodeUnreachableError:
             return False
+
+    def working(self, name: str) -> Callable[[], bool]:
+        """Whether the op of the run released by tmp/<name> has begun (a cancel now reaches the op)."""
+        return (self.tmp / f"{name}.working").exists
 
     def release(self, name: str) -> None:
         (self.tmp / name).touch()
@@ -145,7 +149,7 @@ def test_a_stop_cancels_the_runs_in_flight_and_a_run_launched_while_it_waits(loc
     # A run slow to honour its cancel keeps the stop waiting; meanwhile a sensor's run is launched and the
     # queue starts it. Left running, it would be killed with the processes and end FAILURE.
     slow = location.launch("slow", {}, job="hold_through_a_cancel")
-    location.wait(lambda: location.status(slow) == dg.DagsterRunStatus.STARTED, "the slow run started")
+    location.wait(location.working("slow"), "the slow run's op working")
     stopped: list[str] = []
     stop = threading.Thread(target=lambda: stopped.extend(cancel_runs_in_flight(wait_seconds=180)))
     stop.start()
