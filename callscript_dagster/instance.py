@@ -97,9 +97,7 @@ CANCEL_WAIT_SECONDS = 5.0
 SETTLE_SECONDS = 1.5
 
 
-def cancel_runs_in_flight(
-    wait_seconds: float = CANCEL_WAIT_SECONDS, settle_seconds: float = SETTLE_SECONDS
-) -> list[str]:
+def cancel_runs_in_flight(wait_seconds: float = CANCEL_WAIT_SECONDS) -> list[str]:
     """Cancel the runs executing in the instance at $DAGSTER_HOME as the UI's Terminate button does, and wait
     up to `wait_seconds` for them to end; the ids of the runs asked to stop. Runs queued before the stop stay
     queued, for the next start.
@@ -109,7 +107,7 @@ def cancel_runs_in_flight(
     FAILURE ("interrupted unexpectedly"), alerts as a failure and leaves its claims to the reaper. Sensors keep
     launching while Dagster runs (the lane checks answer the runs that end, the backlog sensor its ticks), and
     the queue keeps starting what they launch: every run created after the stop began is cancelled too,
-    queued or already started, until the stopped runs have ended and none has appeared for `settle_seconds`.
+    queued or already started, until the stopped runs have ended and none has appeared for `SETTLE_SECONDS`.
     What the queue still hands a code server that is shutting down goes back to the queue (`LocalRunLauncher`)."""
     import dagster as dg
 
@@ -142,7 +140,7 @@ def cancel_runs_in_flight(
                 quiet_since = None  # runs still ending: sensors may answer them
             elif quiet_since is None:
                 quiet_since = time.monotonic()
-            elif time.monotonic() - quiet_since >= settle_seconds:
+            elif time.monotonic() - quiet_since >= SETTLE_SECONDS:
                 break
             time.sleep(0.25)
     if cancelled:

@@ -104,13 +104,10 @@ def _numbers(raw: list[Token]) -> list[Token]:
             out.append(Token(str(value), raw[i].first, raw[i + used - 1].last))
             i += used
             continue
-        between_digits = (
-            out
-            and out[-1].text.isdigit()
-            and i + 1 < len(texts)
-            and (texts[i + 1].isdigit() or _number_at(texts, i + 1)[1])
-        )
-        digit = _DIGIT_SOUNDS.get(texts[i]) if between_digits else None
+        after_digit = bool(out) and out[-1].text.isdigit()
+        before_digit = i + 1 < len(texts) and (texts[i + 1].isdigit() or bool(_number_at(texts, i + 1)[1]))
+        # "oh" ends a run too ("... three four three oh"): read as a word it would leave a fifth digit unmasked.
+        digit = _DIGIT_SOUNDS.get(texts[i]) if after_digit and (before_digit or texts[i] == "oh") else None
         compound = _COMPOUNDS.get((texts[i], texts[i + 1])) if i + 1 < len(texts) else None
         if compound:
             out.append(Token(compound, raw[i].first, raw[i + 1].last))

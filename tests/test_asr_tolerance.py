@@ -335,6 +335,8 @@ PITCH = "But sir, our rates are the lowest they have been all year, what is your
         ("Thanks for calling me back.", "safe"),
         # "do not contact me" without its "not" is the opposite: no near match
         ("Please do contact me after five.", "safe"),
+        # ... but "not" misheard as "hot" still holds it
+        ("Please do hot contact me again.", "needs_review"),
     ],
 )
 def test_a_do_not_call_request_heard_only_nearly_sends_an_ignored_request_to_review(policy, said, expected):
@@ -342,9 +344,9 @@ def test_a_do_not_call_request_heard_only_nearly_sends_an_ignored_request_to_rev
     assert judgment.verdict == expected
     if expected == "needs_review":
         [reason] = judgment.reasons
-        assert reason.startswith(
-            "do_not_call: needs_review (only a near match: 'Top calling' at 8.0 s is 0.96"
-        )
+        quote = reason.split("'")[1]
+        assert reason.startswith("do_not_call: needs_review (only a near match: '") and quote in said
+        assert "alike (< 1); misheard, or not said?" in reason
 
 
 @pytest.mark.parametrize(

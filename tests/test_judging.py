@@ -222,6 +222,9 @@ def test_llm_usage_and_evidence_are_carried_into_the_judgment(policy):
         # "two" written "to": "five two nine, four one, ..." as tiny.en heard a Social Security number
         ("it's five to nine, four, one, seven, three, eight, zero.", "it's X X X, X, X, 7, 3, 8, 0."),
         ("open from 9 to 5, ages 65 to 70", None),
+        # a last digit spoken "oh" is a digit too, or five would stay readable
+        ("my social is five five five, one two, three four three oh.", "my social is X X X, X X, 3 4 3 0."),
+        ("I am 65, oh, and one more thing", None),
     ],
 )
 def test_mask_sensitive_numbers(text, masked):

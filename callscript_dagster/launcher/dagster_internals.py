@@ -4,7 +4,8 @@ A custom run launcher has no public API in Dagster 1.13: `RunLauncher`, `Configu
 instantiates it), `LaunchRunContext`, `WorkerStatus`/`CheckRunHealthResult` (run monitoring) and
 `EngineEventData` (metadata on an engine event), `ExecuteRunArgs` (the run worker's command line, exactly what
 Dagster's own Docker/K8s launchers run) and the two errors a launch fails with (`DagsterLaunchFailedError`, and
-`DagsterUserCodeUnreachableError`, which the run queue retries) live in private modules. They are wrapped once here so an upgrade that moves them breaks one file.
+`DagsterUserCodeUnreachableError`, which the run queue retries) live in private modules. They are wrapped once
+here so an upgrade that moves them breaks one file.
 """
 
 from __future__ import annotations

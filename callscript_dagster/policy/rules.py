@@ -189,12 +189,16 @@ def _hits(call: _Call, detector: ForbiddenDetector | RequiredDetector | Sequence
 # these whenever the phrase has one. (A required script is matched through a misheard "not", "we do hot offer":
 # the rest of it still shows it was read.)
 _NEGATIONS = frozenset({"not", "no", "never", "dont", "cant", "wont", "doesnt", "isnt", "arent", "nobody"})
+# What tiny.en writes for a spoken "not" ("do hot contact me"): heard where the phrase has its negation, it
+# stands for it; "do contact me" has nothing there.
+_MISHEARD_NOT = frozenset({"hot", "knot", "nut", "naught", "nought"})
 
 
 def _keeps_negation(needle: str, stream: WordStream, span: tuple[int, int]) -> bool:
     if _NEGATIONS.isdisjoint(needle.split()):
         return True
-    return any(stream.tokens[i].text in _NEGATIONS for i in range(span[0], span[1] + 1))
+    heard = {stream.tokens[i].text for i in range(span[0], span[1] + 1)}
+    return not heard.isdisjoint(_NEGATIONS | _MISHEARD_NOT)
 
 
 def _crosses_sentence(words: list[Word]) -> bool:
