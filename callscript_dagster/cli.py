@@ -362,6 +362,12 @@ def eval_corpus(
     cache_dir: Path | None = typer.Option(
         None, help="Transcript cache (default: CALLSCRIPT_HOME/eval-transcripts)."
     ),
+    said: bool = typer.Option(
+        False,
+        "--said",
+        help="Judge each call's labelled lines (what was said) instead of transcribing its audio: "
+        "the policy's errors apart from the model's.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (for CI)."),
 ) -> None:
     """Judge a labelled corpus with the real transcription and Judge, and print precision, recall and F1
@@ -371,6 +377,7 @@ def eval_corpus(
 
     from callscript_dagster.evaluation import (
         CorpusError,
+        SaidTranscripts,
         TranscriptSource,
         check_rules_known,
         evaluate_corpus,
@@ -384,6 +391,8 @@ def eval_corpus(
 
     if split not in ("tune", "report", "all"):
         raise typer.BadParameter("--split must be tune, report or all")
+    if said and (model or beam_size):
+        raise typer.BadParameter("--said judges the labelled lines: no model or beam to choose")
     settings = get_settings()
     try:
         judged_by = load_policy(policy or settings.policy_path)
@@ -392,21 +401,27 @@ def eval_corpus(
     except (CorpusError, PolicyError) as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
-    transcriber = load_transcriber(
-        model,
-        device=settings.whisper_device,
-        compute_type=settings.whisper_compute_type,
-        batch_size=settings.whisper_batch_size,
-        beam_size=beam_size or settings.whisper_beam_size,
-        cpu_threads=settings.whisper_cpu_threads,
-        agent_channel=settings.agent_channel,
-        diarization_pipeline=settings.diarization_pipeline,
-    )
-    source = TranscriptSource(
-        cache_dir or settings.home_dir / "eval-transcripts",
-        transcriber_identity(transcriber),
-        lambda audio: transcriber.transcribe(audio).transcript,
-    )
+    if said:
+        source, heard_by = SaidTranscripts(), "said (the labelled lines)"
+    else:
+        transcriber = load_transcriber(
+            model,
+            device=settings.whisper_device,
+            compute_type=settings.whisper_compute_type,
+            batch_size=settings.whisper_batch_size,
+            beam_size=beam_size or settings.whisper_beam_size,
+            cpu_threads=settings.whisper_cpu_threads,
+            agent_channel=settings.agent_channel,
+            diarization_pipeline=settings.diarization_pipeline,
+        )
+        source, heard_by = (
+            TranscriptSource(
+                cache_dir or settings.home_dir / "eval-transcripts",
+                transcriber_identity(transcriber),
+                lambda audio: transcriber.transcribe(audio).transcript,
+            ),
+            transcriber.model_label,
+        )
     with contextlib.ExitStack() as stack:
         judge = stack.enter_context(_eval_llm_judge(settings)) if llm else None
         done = 0
@@ -421,12 +436,16 @@ def eval_corpus(
                 err=True,
             )
 
-        results = evaluate_corpus(corpus, calls, judged_by, source, judge, progress)
+        try:
+            results = evaluate_corpus(corpus, calls, judged_by, source, judge, progress)
+        except CorpusError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from None
     rep = report(
         results,
         judged_by,
         split=split,  # type: ignore[arg-type]
-        model=transcriber.model_label,
+        model=heard_by,
         mode="rules+llm" if llm else "rules-only",
         source=source,
     )

@@ -4,6 +4,8 @@ A corpus is a folder with `labels.jsonl` (one JSON object per call, see eval/REA
 names. Each call goes through the real transcription engine and the real `judge_call` (rules, and the LLM when
 one is given); nothing touches the database. Transcripts are cached on disk under a key of the audio's sha256,
 the model and every transcription option, so judging the same corpus again under a new policy takes seconds.
+With `--said` the Judge reads each call's labelled `lines` instead (`SaidTranscripts`): what a transcriber that
+missed no word would give, so the policy's errors and the model's can be told apart.
 
 Definitions (a compliance team's questions, not a classifier's):
 - flagged precision: of the calls the Judge flagged, the share that truly violate the policy;
@@ -28,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from callscript_dagster.judge.verdict import Judgment, LlmAssessor, judge_call
 from callscript_dagster.policy import Policy
-from callscript_dagster.transcript import Transcript, turns_from_words, words_of
+from callscript_dagster.transcript import AGENT, CALLER, UNKNOWN, Transcript, Word, turns_from_words, words_of
 from callscript_dagster.transcription.engine import Transcriber
 
 Expected = Literal["compliant", "flagged"]
@@ -44,8 +46,17 @@ class CorpusError(ValueError):
     """The corpus folder or its labels are not usable; the message says which line and why."""
 
 
+class SaidLine(BaseModel):
+    """What one speaker said, and when in the recording (seconds)."""
+
+    speaker: Literal["agent", "caller"]
+    text: str
+    start: float = Field(ge=0)
+    end: float = Field(ge=0)
+
+
 class LabelledCall(BaseModel):
-    """One line of labels.jsonl. Extra keys (family, variation, lines, ...) are kept for the reader."""
+    """One line of labels.jsonl. Extra keys (family, variation, ...) are kept for the reader."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -56,6 +67,8 @@ class LabelledCall(BaseModel):
     expected_rules: list[str] = Field(default_factory=list)
     split: Literal["tune", "report"] = "report"
     description: str = ""
+    channels: int | None = Field(default=None, ge=1, le=2, description="1: mono, 2: agent and caller apart")
+    lines: list[SaidLine] | None = Field(default=None, description="what was said (for `--said`)")
 
     @field_validator("audio")
     @classmethod
@@ -136,6 +149,40 @@ class TranscriptSource:
         self.transcribed += 1
         return transcript
 
+    def for_call(self, corpus: Path, call: LabelledCall) -> Transcript:
+        return self.get(corpus / call.audio)
+
+
+class SaidTranscripts:
+    """Each call's labelled `lines` as its transcript: every word heard as said, at full confidence, spread
+    evenly over its line. A mono call's words are speaker "unknown", as the engine gives them without
+    diarization; a stereo call's are the line's speaker."""
+
+    identity: dict = {"transcript": "said"}
+    transcribed = 0
+    cached = 0
+
+    def for_call(self, corpus: Path, call: LabelledCall) -> Transcript:
+        if not call.lines:
+            raise CorpusError(f"{call.call_id}: no `lines` in its label to judge what was said")
+        words: list[Word] = []
+        for line in sorted(call.lines, key=lambda line: line.start):
+            texts = line.text.split()
+            step = (line.end - line.start) / max(len(texts), 1)
+            speaker = {"agent": AGENT, "caller": CALLER}[line.speaker] if call.channels != 1 else UNKNOWN
+            words += [
+                Word(
+                    start=line.start + i * step,
+                    end=line.start + (i + 1) * step,
+                    text=text,
+                    speaker=speaker,
+                    probability=1.0,
+                )
+                for i, text in enumerate(texts)
+            ]
+        duration = max((line.end for line in call.lines), default=0.0)
+        return Transcript(turns=turns_from_words(words), words=words, duration=duration)
+
 
 # --- scoring -------------------------------------------------------------------------------------------------
 
@@ -186,14 +233,14 @@ def evaluate_corpus(
     corpus: Path,
     calls: Sequence[LabelledCall],
     policy: Policy,
-    source: TranscriptSource,
+    source: TranscriptSource | SaidTranscripts,
     llm: LlmAssessor | None = None,
     progress: Callable[[CallResult], None] | None = None,
 ) -> list[CallResult]:
-    """Transcribe (or take from the cache) and judge every call, in order."""
+    """Transcribe (or take from the cache, or from the labels) and judge every call, in order."""
     results = []
     for call in calls:
-        result = evaluate_call(call, source.get(corpus / call.audio), policy, llm)
+        result = evaluate_call(call, source.for_call(corpus, call), policy, llm)
         if progress:
             progress(result)
         results.append(result)
@@ -268,7 +315,7 @@ def report(
     split: Split,
     model: str,
     mode: str,
-    source: TranscriptSource,
+    source: TranscriptSource | SaidTranscripts,
 ) -> dict:
     """Everything `callscript eval` prints, as plain JSON-able data."""
     overall = scores([(r.call.expected_verdict == "flagged", r.predicted) for r in results])
@@ -354,7 +401,8 @@ def render_text(rep: dict) -> str:
     out = [
         f"policy {rep['policy_version']}  model {rep['model']}  mode {rep['mode']}  split {rep['split']}  "
         f"(transcribed {rep['transcripts']['transcribed']}, cached {rep['transcripts']['cached']})",
-        "engine " + ", ".join(f"{name} {version}" for name, version in (rep["engine"] or {}).items()),
+        "engine "
+        + (", ".join(f"{name} {v}" for name, v in rep["engine"].items()) if rep["engine"] else "none"),
         "",
         f"{'':28s} {'calls':>5s} {'viol':>5s} {'flagd':>5s} {'prec':>5s} {'recall':>6s} {'F1':>5s} "
         f"{'review%':>7s} {'false':>5s} {'miss':>5s}",

@@ -186,6 +186,75 @@ def test_eval_with_llm_asks_the_openai_compatible_server_once_per_call(
     assert "sk-sim-eval" not in json.dumps(report)
 
 
+EVAL_LABELS = Path(__file__).parent.parent / "eval" / "labels.jsonl"
+
+
+def said_corpus(folder: Path, labels: list[dict]) -> Path:
+    """A corpus whose audio is not audio at all: `--said` must never open it."""
+    for label in labels:
+        (folder / label["audio"]).write_bytes(b"not audio")
+    (folder / "labels.jsonl").write_text("".join(json.dumps(label) + "\n" for label in labels))
+    return folder
+
+
+def shipped_label(call_id: str) -> dict:
+    labels = (json.loads(line) for line in EVAL_LABELS.read_text().splitlines())
+    label = next(label for label in labels if label["call_id"] == call_id)
+    return {**label, "audio": f"{call_id}.ogg"}
+
+
+def test_eval_said_judges_what_the_labelled_lines_say_without_transcribing(
+    monkeypatch, db_url, tmp_path
+) -> None:
+    compliant = shipped_label("guarantee-ok-cant-promise")  # stereo: "I can't promise ..."
+    promised = {
+        **compliant,
+        "call_id": "promised",
+        "audio": "promised.ogg",
+        "expected_verdict": "flagged",
+        "expected_rules": ["guaranteed_outcome"],
+        "lines": [
+            *compliant["lines"],
+            {"speaker": "agent", "text": "Honestly, I guarantee you'll be approved.", "start": 90, "end": 93},
+        ],
+    }
+    mono = shipped_label("ident-ok-im-from")
+    corpus = said_corpus(tmp_path, [compliant, promised, mono])
+
+    report = callscript_eval(monkeypatch, db_url, str(corpus), "--said")
+
+    assert report["model"] == "said (the labelled lines)" and report["engine"] is None
+    assert report["transcripts"] == {"transcribed": 0, "cached": 0}
+    assert report["wrong_calls"] == []  # the promise added to the lines is flagged, the rest is compliant
+    assert report["confusion"]["flagged"]["flagged"] == 1
+    assert report["per_rule"]["guaranteed_outcome"]["flagged_precision"] == 1.0
+
+
+def test_said_transcripts_keep_stereo_speakers_and_give_mono_words_no_speaker(tmp_path) -> None:
+    from callscript_dagster.evaluation import LabelledCall, SaidTranscripts
+
+    said = SaidTranscripts()
+    stereo = said.for_call(tmp_path, LabelledCall.model_validate(shipped_label("guarantee-ok-cant-promise")))
+    mono = said.for_call(tmp_path, LabelledCall.model_validate(shipped_label("ident-ok-im-from")))
+
+    assert stereo.speakers == ["agent", "caller"] and mono.speakers == ["unknown"]
+    first = shipped_label("ident-ok-im-from")["lines"][0]
+    assert " ".join(w.text for w in mono.words[: len(first["text"].split())]) == first["text"]
+    assert mono.words[0].start == first["start"] and all(w.probability == 1.0 for w in mono.words)
+
+
+def test_eval_said_refuses_a_call_without_lines(monkeypatch, db_url, tmp_path) -> None:
+    label = {**shipped_label("ident-ok-im-from"), "lines": None}
+    corpus = said_corpus(tmp_path, [label])
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    get_settings.cache_clear()
+
+    result = CliRunner().invoke(app, ["eval", str(corpus), "--said"])
+
+    assert result.exit_code == 2
+    assert "ident-ok-im-from: no `lines`" in result.output
+
+
 @pytest.mark.parametrize(
     ("pairs", "precision", "recall", "review_rate"),
     [
