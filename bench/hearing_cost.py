@@ -4,9 +4,9 @@ transcripts (cached as `callscript eval` caches them).
 
     .venv/bin/python bench/hearing_cost.py eval/holdout13 eval/holdout13-flite --cache-dir /tmp/callscript-eval-cache
 
-Per corpus it prints both rows of scores and sorts every call the Judge gets wrong by where the error comes
-from: wrong on what was said (the policy: a wording no pattern holds, or a pattern too wide) or right on what
-was said and wrong on what was heard (the hearing). Rules only.
+Per corpus it prints both rows of scores and sorts the errors the targets count (a compliant call flagged or
+sent to review, a violating call passed) by where they come from: made on what was said too (the policy: a
+wording no pattern holds, or a pattern too wide) or only on what was heard (the hearing). Rules only.
 """
 
 from __future__ import annotations
@@ -26,6 +26,13 @@ from callscript_dagster.evaluation import (
 from callscript_dagster.policy import load_policy
 from callscript_dagster.settings import get_settings
 from callscript_dagster.transcription.engine import load_transcriber
+
+# The errors the targets count: (expected verdict, the Judge's)
+ERRORS = {
+    "false flags": ("compliant", "flagged"),
+    "compliant sent to review": ("compliant", "needs_review"),
+    "misses": ("flagged", "compliant"),
+}
 
 
 def row(name: str, results) -> str:
@@ -58,20 +65,22 @@ def main() -> None:
         calls = load_corpus(corpus)
         said = evaluate_corpus(corpus, calls, policy, SaidTranscripts())
         heard = evaluate_corpus(corpus, calls, policy, heard_source)
-        causes: Counter[str] = Counter()
+        errors: dict[str, Counter[str]] = {kind: Counter() for kind in ERRORS}
         for s, h in zip(said, heard, strict=True):
-            if not h.correct:
-                causes["policy" if not s.correct else "hearing"] += 1
-            elif not s.correct:
-                causes["right only as heard"] += 1
+            for kind, (expected, predicted) in ERRORS.items():
+                if h.call.expected_verdict == expected:
+                    if h.predicted == predicted:
+                        errors[kind]["policy" if s.predicted == predicted else "hearing"] += 1
+                    elif s.predicted == predicted:
+                        errors[kind]["only as said"] += 1
         print(f"{corpus} ({len(calls)} calls)")
         print(row("said", said))
         print(row("heard", heard))
-        print(
-            f"  wrong as heard: {causes['policy'] + causes['hearing']} — {causes['policy']} wrong on what was "
-            f"said too (policy), {causes['hearing']} right on what was said (hearing); "
-            f"{causes['right only as heard']} wrong as said but right as heard"
-        )
+        for kind, counts in errors.items():
+            print(
+                f"  {kind} as heard {counts['policy'] + counts['hearing']}: {counts['policy']} as said too "
+                f"(policy), {counts['hearing']} only as heard (hearing); {counts['only as said']} only as said"
+            )
 
 
 if __name__ == "__main__":
