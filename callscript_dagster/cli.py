@@ -414,13 +414,11 @@ def eval_corpus(
             agent_channel=settings.agent_channel,
             diarization_pipeline=settings.diarization_pipeline,
         )
-        source, heard_by = (
-            TranscriptSource(
-                cache_dir or settings.home_dir / "eval-transcripts",
-                transcriber_identity(transcriber),
-                lambda audio: transcriber.transcribe(audio).transcript,
-            ),
-            transcriber.model_label,
+        heard_by = transcriber.model_label
+        source = TranscriptSource(
+            cache_dir or settings.home_dir / "eval-transcripts",
+            transcriber_identity(transcriber),
+            lambda audio: transcriber.transcribe(audio).transcript,
         )
     with contextlib.ExitStack() as stack:
         judge = stack.enter_context(_eval_llm_judge(settings)) if llm else None

@@ -158,9 +158,9 @@ class SaidTranscripts:
     evenly over its line. A mono call's words are speaker "unknown", as the engine gives them without
     diarization; a stereo call's are the line's speaker."""
 
-    identity: dict = {"transcript": "said"}
-    transcribed = 0
-    cached = 0
+    def __init__(self) -> None:
+        self.identity = {"transcript": "said"}
+        self.transcribed = self.cached = 0  # nothing is transcribed or cached
 
     def for_call(self, corpus: Path, call: LabelledCall) -> Transcript:
         if not call.lines:
