@@ -1,8 +1,8 @@
-"""What the transcriber's hearing costs the Judge, call by call: each corpus judged twice with one policy, once
-on its labelled lines (`callscript eval --said`: every word heard as said) and once on the bundled model's
+"""What the transcriber's hearing costs the Judge, call by call: each corpus judged twice with one policy,
+once on its labelled lines (`callscript eval --said`: every word heard as said) and once on the bundled model's
 transcripts (cached as `callscript eval` caches them).
 
-    .venv/bin/python bench/hearing_cost.py eval/holdout13 eval/holdout13-flite --cache-dir /tmp/callscript-eval-cache
+    .venv/bin/python bench/hearing_cost.py eval/holdout13 eval/holdout13-flite --cache-dir /tmp/eval-cache
 
 Per corpus it prints both rows of scores and sorts the errors the targets count (a compliant call flagged or
 sent to review, a violating call passed) by where they come from: made on what was said too (the policy: a
@@ -79,7 +79,8 @@ def main() -> None:
         for kind, counts in errors.items():
             print(
                 f"  {kind} as heard {counts['policy'] + counts['hearing']}: {counts['policy']} as said too "
-                f"(policy), {counts['hearing']} only as heard (hearing); {counts['only as said']} only as said"
+                f"(policy), {counts['hearing']} only as heard (hearing); "
+                f"{counts['only as said']} only as said"
             )
 
 

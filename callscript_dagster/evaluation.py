@@ -4,8 +4,8 @@ A corpus is a folder with `labels.jsonl` (one JSON object per call, see eval/REA
 names. Each call goes through the real transcription engine and the real `judge_call` (rules, and the LLM when
 one is given); nothing touches the database. Transcripts are cached on disk under a key of the audio's sha256,
 the model and every transcription option, so judging the same corpus again under a new policy takes seconds.
-With `--said` the Judge reads each call's labelled `lines` instead (`SaidTranscripts`): what a transcriber that
-missed no word would give, so the policy's errors and the model's can be told apart.
+With `--said` the Judge reads each call's labelled `lines` instead (`SaidTranscripts`): what a transcriber
+that missed no word would give, so the policy's errors and the model's can be told apart.
 
 Definitions (a compliance team's questions, not a classifier's):
 - flagged precision: of the calls the Judge flagged, the share that truly violate the policy;

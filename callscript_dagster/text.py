@@ -106,7 +106,7 @@ def _numbers(raw: list[Token]) -> list[Token]:
             continue
         after_digit = bool(out) and out[-1].text.isdigit()
         before_digit = i + 1 < len(texts) and (texts[i + 1].isdigit() or bool(_number_at(texts, i + 1)[1]))
-        # "oh" ends a run too ("... three four three oh"): read as a word it would leave a fifth digit unmasked.
+        # "oh" ends a run too ("... three four three oh"): as a word it would leave a fifth digit unmasked.
         digit = _DIGIT_SOUNDS.get(texts[i]) if after_digit and (before_digit or texts[i] == "oh") else None
         compound = _COMPOUNDS.get((texts[i], texts[i + 1])) if i + 1 < len(texts) else None
         if compound:
