@@ -1,6 +1,6 @@
 """What the transcriber's hearing costs the Judge, call by call: each corpus judged twice with one policy,
-once on its labelled lines (`callscript eval --said`: every word heard as said) and once on the bundled model's
-transcripts (cached as `callscript eval` caches them).
+once on its labelled lines (`callscript eval --said`: every word heard as said) and once on the bundled
+model's transcripts (cached as `callscript eval` caches them).
 
     .venv/bin/python bench/hearing_cost.py eval/holdout13 eval/holdout13-flite --cache-dir /tmp/eval-cache
 
