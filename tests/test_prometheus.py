@@ -81,6 +81,18 @@ def test_every_panel_returns_data_from_a_prometheus_scraping_the_health_server(
         def query(expr: str) -> dict:
             return httpx.get(f"{api}/query", params={"query": expr}, timeout=10).json()
 
+        def wait_ready(seconds: float = 90) -> None:
+            # Until its storage is open Prometheus answers every query "503 Service Unavailable", not JSON.
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                try:
+                    if httpx.get(f"http://127.0.0.1:{prom_port}/-/ready", timeout=10).is_success:
+                        return
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.5)
+            raise AssertionError("Prometheus never became ready")
+
         def wait_for(expr: str, seconds: float = 90):
             deadline = time.monotonic() + seconds
             while time.monotonic() < deadline:
@@ -94,6 +106,7 @@ def test_every_panel_returns_data_from_a_prometheus_scraping_the_health_server(
             raise AssertionError(f"no data for {expr}")
 
         try:
+            wait_ready()
             wait_for('up{job="callscript"} == 1')
             time.sleep(3)  # a few scrapes before the calls move, so rate() has a baseline
             result = materialize(
