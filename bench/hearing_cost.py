@@ -21,7 +21,6 @@ from callscript_dagster.evaluation import (
     evaluate_corpus,
     load_corpus,
     scores,
-    transcriber_identity,
 )
 from callscript_dagster.policy import load_policy
 from callscript_dagster.settings import get_settings
@@ -55,10 +54,8 @@ def main() -> None:
     settings = get_settings()
     policy = load_policy(args.policy or settings.policy_path)
     transcriber = load_transcriber("", beam_size=settings.whisper_beam_size)
-    heard_source = TranscriptSource(
-        args.cache_dir or settings.home_dir / "eval-transcripts",
-        transcriber_identity(transcriber),
-        lambda audio: transcriber.transcribe(audio).transcript,
+    heard_source = TranscriptSource.heard_by(
+        transcriber, args.cache_dir or settings.home_dir / "eval-transcripts"
     )
     print(f"policy {policy.version}, rules only, heard by {transcriber.model_label}")
     for corpus in args.corpus:

@@ -384,7 +384,6 @@ def eval_corpus(
         load_corpus,
         render_text,
         report,
-        transcriber_identity,
     )
     from callscript_dagster.policy import PolicyError, load_policy
     from callscript_dagster.transcription.engine import load_transcriber
@@ -415,11 +414,7 @@ def eval_corpus(
             diarization_pipeline=settings.diarization_pipeline,
         )
         heard_by = transcriber.model_label
-        source = TranscriptSource(
-            cache_dir or settings.home_dir / "eval-transcripts",
-            transcriber_identity(transcriber),
-            lambda audio: transcriber.transcribe(audio).transcript,
-        )
+        source = TranscriptSource.heard_by(transcriber, cache_dir or settings.home_dir / "eval-transcripts")
     with contextlib.ExitStack() as stack:
         judge = stack.enter_context(_eval_llm_judge(settings)) if llm else None
         done = 0

@@ -149,6 +149,15 @@ class TranscriptSource:
         self.transcribed += 1
         return transcript
 
+    @classmethod
+    def heard_by(cls, transcriber: Transcriber, cache_dir: Path) -> TranscriptSource:
+        """What `transcriber` hears in corpus audio, cached under `cache_dir` per audio and its settings."""
+        return cls(
+            cache_dir,
+            transcriber_identity(transcriber),
+            lambda audio: transcriber.transcribe(audio).transcript,
+        )
+
     def for_call(self, corpus: Path, call: LabelledCall) -> Transcript:
         return self.get(corpus / call.audio)
 

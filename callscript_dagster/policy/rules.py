@@ -192,13 +192,14 @@ _NEGATIONS = frozenset({"not", "no", "never", "dont", "cant", "wont", "doesnt", 
 # What tiny.en writes for a spoken "not" ("do hot contact me"): heard where the phrase has its negation, it
 # stands for it; "do contact me" has nothing there.
 _MISHEARD_NOT = frozenset({"hot", "knot", "nut", "naught", "nought"})
+_NEGATIONS_HEARD = _NEGATIONS | _MISHEARD_NOT
 
 
 def _keeps_negation(needle: str, stream: WordStream, span: tuple[int, int]) -> bool:
     if _NEGATIONS.isdisjoint(needle.split()):
         return True
     heard = {stream.tokens[i].text for i in range(span[0], span[1] + 1)}
-    return not heard.isdisjoint(_NEGATIONS | _MISHEARD_NOT)
+    return not heard.isdisjoint(_NEGATIONS_HEARD)
 
 
 def _crosses_sentence(words: list[Word]) -> bool:
